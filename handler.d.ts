@@ -1,0 +1,1 @@
+export { handler, default } from './dist/handler.js';

@@ -1,0 +1,89 @@
+/**
+ * Typed errors. Each carries a stable `code` that callers and logs can match on, and the data that
+ * explains it. `instanceof` also works across this package's ESM and CommonJS builds (a user may load
+ * one while Lambda loads the other), through a brand checked by `Symbol.hasInstance`.
+ */
+
+const EVENT_DELIVERY_ERROR = Symbol.for('cloud-events-handler.EventDeliveryError');
+
+/** Stable codes of {@link EventDeliveryError}. */
+export type EventDeliveryErrorCode =
+  /** The app answered outside 2xx. */
+  | 'EVENT_REJECTED'
+  /** The app threw, rejected, or destroyed the response without answering. */
+  | 'APP_ERROR'
+  /** The app did not answer before the invocation's deadline (less the safety margin). */
+  | 'APP_TIMEOUT'
+  /** One or more records of a record-mode batch failed. */
+  | 'RECORDS_FAILED';
+
+/** What {@link EventDeliveryError} is built from. */
+export interface EventDeliveryErrorInit {
+  code: EventDeliveryErrorCode;
+  statusCode: number;
+  body: string;
+  path: string;
+  cause?: unknown;
+  /** Record mode: per-record outcomes of a batch that failed. */
+  failures?: ReadonlyArray<{ index: number; statusCode: number; body: string }>;
+}
+
+/**
+ * The app did not accept an event whose caller retries (S3, SNS, SQS, EventBridge, ...): thrown so that
+ * Lambda retries the invocation and, after that, the dead-letter queue or failure destination keeps it.
+ *
+ * @example
+ * try { await handler(event, context); }
+ * catch (err) { if (err instanceof EventDeliveryError) console.log(err.statusCode, err.path, err.code); }
+ */
+export class EventDeliveryError extends Error {
+  readonly code: EventDeliveryErrorCode;
+  /** The app's status code (500 when it threw, 504 when it timed out). */
+  readonly statusCode: number;
+  /** The app's response body as text (or the error's message). */
+  readonly body: string;
+  /** The path the event was delivered to. */
+  readonly path: string;
+  readonly failures?: ReadonlyArray<{ index: number; statusCode: number; body: string }>;
+
+  constructor(message: string, init: EventDeliveryErrorInit) {
+    super(message, init.cause === undefined ? undefined : { cause: init.cause });
+    this.name = 'EventDeliveryError';
+    this.code = init.code;
+    this.statusCode = init.statusCode;
+    this.body = init.body;
+    this.path = init.path;
+    if (init.failures) this.failures = init.failures;
+    Object.defineProperty(this, EVENT_DELIVERY_ERROR, { value: true });
+  }
+
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    return typeof value === 'object' && value !== null && (value as Record<symbol, unknown>)[EVENT_DELIVERY_ERROR] === true;
+  }
+}
+
+/** Stable codes of {@link ConfigurationError}. */
+export type ConfigurationErrorCode = 'APP_NOT_CONFIGURED' | 'APP_LOAD_FAILED' | 'APP_NOT_FOUND' | 'INVALID_OPTION';
+
+/**
+ * The handler's configuration is wrong: the app module could not be found or loaded, an environment
+ * variable or option has an invalid value. The message names the variable or option and what was tried.
+ *
+ * @example
+ * // CLOUD_EVENTS_APP unset:
+ * // ConfigurationError: CLOUD_EVENTS_APP is not set: set it to the module of your app, e.g. "./app.js#app"
+ */
+export class ConfigurationError extends Error {
+  readonly code: ConfigurationErrorCode;
+  constructor(message: string, code: ConfigurationErrorCode, cause?: unknown) {
+    super(message, cause === undefined ? undefined : { cause });
+    this.name = 'ConfigurationError';
+    this.code = code;
+  }
+}
+
+/** A short, single-line description of a thrown value, for error messages. */
+export function describeError(error: unknown): string {
+  if (error instanceof Error) return `${error.name}: ${error.message}`;
+  return String(error);
+}

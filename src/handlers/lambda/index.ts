@@ -1,0 +1,52 @@
+import { createDispatcher } from '../../dispatch/app.js';
+import type { App } from '../../dispatch/app.js';
+import type { LambdaContext } from '../../types.js';
+import { handleEvent } from './event-mode.js';
+import { resolveOptions } from './options.js';
+import type { LambdaOptions } from './options.js';
+import { handleRecords } from './record-mode.js';
+import type { BatchResult, HttpResult } from './result.js';
+
+/** What a handler made by {@link createLambdaHandler} resolves with. */
+export type LambdaResult = HttpResult | BatchResult | HttpResult[];
+
+/** A Lambda handler of exactly two parameters (Node 24's runtime rejects handlers that take a callback). */
+export type LambdaHandler = (event: unknown, context: LambdaContext) => Promise<LambdaResult>;
+
+/**
+ * A Lambda handler that delivers every invocation's event to `app` as an in-process HTTP request, and
+ * answers with what the app answered. The app is detected, never declared (see {@link App}); options
+ * are checked here, so a bad app or option fails at cold start, not at the first event.
+ *
+ * @throws TypeError when `app` is not something this package can drive.
+ * @example
+ * import express from 'express';
+ * import { createLambdaHandler } from 'cloud-events-handler';
+ *
+ * const app = express();
+ * app.post('/aws.s3', express.json(), (req, res) => res.json({ received: req.body.Records.length }));
+ * export const handler = createLambdaHandler(app);
+ */
+export function createLambdaHandler(app: App | unknown, options?: LambdaOptions): LambdaHandler {
+  const dispatch = createDispatcher(app);
+  const resolved = resolveOptions(options);
+  if (resolved.mode === 'record') {
+    return async function handler(event: unknown, context: LambdaContext) {
+      return handleRecords(dispatch, resolved, event, context);
+    };
+  }
+  return async function handler(event: unknown, context: LambdaContext) {
+    return handleEvent(dispatch, resolved, event, context);
+  };
+}
+
+export type { LambdaOptions, RecordRoutes, RequestDefaults } from './options.js';
+export {
+  DEFAULT_HOST,
+  DEFAULT_METHOD,
+  DEFAULT_PATH,
+  DEFAULT_RECORD_CONCURRENCY,
+  DEFAULT_TIMEOUT_MARGIN_MS,
+  DEFAULT_TIMEOUT_MS,
+} from './options.js';
+export type { BatchResult, HttpResult } from './result.js';

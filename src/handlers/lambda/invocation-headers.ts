@@ -1,0 +1,58 @@
+import type { LambdaContext } from '../../types.js';
+import type { ResolvedOptions } from './options.js';
+
+// Characters a header value may not carry as is (Node rejects them; undici too, and CR/LF would split
+// the header). JSON escapes control characters below 0x20 itself; DEL and non-ASCII are escaped here.
+const NON_ASCII_OR_DEL = /[\u007f-\uffff]/g;
+const UNSAFE_HEADER_CHARS = /[^\x20-\x7e]/gu;
+
+/**
+ * The headers that carry the invocation into the app: `x-amzn-request-id`, `x-amzn-trace-id` (from
+ * `_X_AMZN_TRACE_ID`, read per invocation because the runtime changes it each time) and
+ * `x-amzn-lambda-context` (JSON of the context's plain fields and the deadline in epoch milliseconds).
+ *
+ * @example
+ * invocationHeaders({ awsRequestId: 'abc', functionName: 'f' }, Date.now() + 3000)['x-amzn-request-id']; // 'abc'
+ */
+export function invocationHeaders(context: LambdaContext | undefined, deadline: number): Record<string, string> {
+  const headers: Record<string, string> = {};
+  if (context === undefined || context === null) return headers;
+  if (typeof context.awsRequestId === 'string') headers['x-amzn-request-id'] = toHeaderValue(context.awsRequestId);
+  const trace = process.env._X_AMZN_TRACE_ID;
+  if (trace) headers['x-amzn-trace-id'] = toHeaderValue(trace);
+  const fields = {
+    functionName: context.functionName,
+    functionVersion: context.functionVersion,
+    invokedFunctionArn: context.invokedFunctionArn,
+    memoryLimitInMB: context.memoryLimitInMB,
+    awsRequestId: context.awsRequestId,
+    logGroupName: context.logGroupName,
+    logStreamName: context.logStreamName,
+    deadline,
+  };
+  headers['x-amzn-lambda-context'] = JSON.stringify(fields).replace(NON_ASCII_OR_DEL, escapeJsonChar);
+  return headers;
+}
+
+/**
+ * The epoch millisecond by which the app must have answered: the Lambda deadline less the margin (but
+ * never less than half the remaining time), or `timeoutMs` from now without a Lambda context.
+ *
+ * @example
+ * appDeadline({ getRemainingTimeInMillis: () => 3000 }, options); // now + 2750 with the default margin
+ */
+export function appDeadline(context: LambdaContext | undefined, options: ResolvedOptions): number {
+  const now = Date.now();
+  const remaining = typeof context?.getRemainingTimeInMillis === 'function' ? context.getRemainingTimeInMillis() : undefined;
+  if (typeof remaining !== 'number' || Number.isNaN(remaining)) return now + options.timeoutMs;
+  return now + Math.max(remaining - options.timeoutMarginMs, remaining / 2);
+}
+
+/** A value that is safe as a header value: non-printable and non-ASCII characters percent-encoded. */
+export function toHeaderValue(value: string): string {
+  return value.replace(UNSAFE_HEADER_CHARS, (char) => encodeURIComponent(char.toWellFormed?.() ?? char));
+}
+
+function escapeJsonChar(char: string): string {
+  return '\\u' + char.charCodeAt(0).toString(16).padStart(4, '0');
+}

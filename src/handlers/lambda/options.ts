@@ -1,0 +1,130 @@
+import type { CloudEvent } from '../../cloudevents/types.js';
+import { ConfigurationError } from '../../errors.js';
+
+/** Defaults merged into every request the handler makes (the seed's WSGI_ENVIRON). */
+export interface RequestDefaults {
+  /** Default `POST`. GET and HEAD carry no body. */
+  method?: string;
+  /** Used when no route applies (an empty or unrecognised event). Default `/`. */
+  path?: string;
+  /** Added to every request; the event's own headers win on a clash. */
+  headers?: Record<string, string>;
+}
+
+/** Record mode routing: CloudEvent type pattern (`com.amazonaws.s3.*`) to path, or a function. */
+export type RecordRoutes = Record<string, string> | ((event: CloudEvent) => string | undefined);
+
+/** Options of {@link createLambdaHandler}. */
+export interface LambdaOptions {
+  /** `event` (default): one request per invocation with the raw event; `record`: one CloudEvent request per record. */
+  mode?: 'event' | 'record';
+  request?: RequestDefaults;
+  /** Record mode: where each CloudEvent goes. Unmatched events go to the invocation's event-mode path. */
+  routes?: RecordRoutes;
+  /** Record mode: how many records of a standard SQS queue (or other unordered batch) are in flight at once. */
+  concurrency?: number;
+  /**
+   * Milliseconds kept free before the Lambda deadline: an app that has not answered by then fails the
+   * invocation (or its record) with a timeout, so the handler always answers before Lambda kills it.
+   */
+  timeoutMarginMs?: number;
+  /** The time limit for the app when the context has no `getRemainingTimeInMillis` (local runs, tests). */
+  timeoutMs?: number;
+}
+
+/** Default request method. */
+export const DEFAULT_METHOD = 'POST';
+/** Default path of an unrecognised event. */
+export const DEFAULT_PATH = '/';
+/** Default Host header: apps that build absolute URLs (fetch apps, `req.hostname`) need one. */
+export const DEFAULT_HOST = 'localhost';
+/** Default number of unordered records in flight at once. */
+export const DEFAULT_RECORD_CONCURRENCY = 10;
+/** Default margin kept before the Lambda deadline. */
+export const DEFAULT_TIMEOUT_MARGIN_MS = 250;
+/** Default app time limit without a Lambda context. */
+export const DEFAULT_TIMEOUT_MS = 30_000;
+
+/** Options with every default applied and header names lower-cased, computed once per handler. */
+export interface ResolvedOptions {
+  mode: 'event' | 'record';
+  method: string;
+  hasBody: boolean;
+  path: string;
+  headers: Record<string, string>;
+  routeRecord: (event: CloudEvent) => string | undefined;
+  concurrency: number;
+  timeoutMarginMs: number;
+  timeoutMs: number;
+}
+
+/**
+ * Apply defaults and check every option, so that a bad option fails at `createLambdaHandler` time.
+ *
+ * @example
+ * resolveOptions({ request: { method: 'put' } }).method; // 'PUT'
+ */
+export function resolveOptions(options: LambdaOptions = {}): ResolvedOptions {
+  const mode = options.mode ?? 'event';
+  if (mode !== 'event' && mode !== 'record') invalid('mode', mode, "'event' or 'record'");
+  const method = (options.request?.method ?? DEFAULT_METHOD).toUpperCase();
+  if (!/^[A-Z!#$%&'*+.^_`|~0-9-]+$/.test(method)) invalid('request.method', method, 'an HTTP method token');
+  const path = options.request?.path ?? DEFAULT_PATH;
+  if (typeof path !== 'string' || !path.startsWith('/') || /[\s#]/.test(path)) invalid('request.path', path, "a path starting with '/'");
+  const headers: Record<string, string> = { host: DEFAULT_HOST };
+  for (const [name, value] of Object.entries(options.request?.headers ?? {})) {
+    if (/[^\t\x20-\x7e\x80-\xff]/.test(String(value))) invalid(`request.headers.${name}`, value, 'a header value without control characters');
+    headers[name.toLowerCase()] = String(value);
+  }
+  const concurrency = options.concurrency ?? DEFAULT_RECORD_CONCURRENCY;
+  if (!Number.isInteger(concurrency) || concurrency < 1) invalid('concurrency', concurrency, 'a whole number of at least 1');
+  const timeoutMarginMs = options.timeoutMarginMs ?? DEFAULT_TIMEOUT_MARGIN_MS;
+  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  if (!(timeoutMarginMs >= 0)) invalid('timeoutMarginMs', timeoutMarginMs, 'a number of milliseconds');
+  if (!(timeoutMs > 0)) invalid('timeoutMs', timeoutMs, 'a positive number of milliseconds');
+  return {
+    mode,
+    method,
+    hasBody: method !== 'GET' && method !== 'HEAD',
+    path,
+    headers,
+    routeRecord: compileRoutes(options.routes),
+    concurrency,
+    timeoutMarginMs,
+    timeoutMs,
+  };
+}
+
+/**
+ * A function from CloudEvent to path: the first `routes` entry whose type pattern matches (`*` matches
+ * any run of characters), else undefined.
+ *
+ * @example
+ * compileRoutes({ 'com.amazonaws.s3.*': '/uploads' })({ type: 'com.amazonaws.s3.ObjectCreated:Put' } as CloudEvent);
+ * // '/uploads'
+ */
+export function compileRoutes(routes: RecordRoutes | undefined): (event: CloudEvent) => string | undefined {
+  if (routes === undefined) return () => undefined;
+  if (typeof routes === 'function') return routes;
+  const matchers = Object.entries(routes).map(([pattern, path]) => {
+    if (typeof path !== 'string' || !path.startsWith('/')) invalid(`routes['${pattern}']`, path, "a path starting with '/'");
+    if (!pattern.includes('*')) return (type: string) => (type === pattern ? path : undefined);
+    const regex = new RegExp('^' + pattern.split('*').map(escapeRegex).join('.*') + '$', 's');
+    return (type: string) => (regex.test(type) ? path : undefined);
+  });
+  return (event) => {
+    for (const match of matchers) {
+      const path = match(event.type);
+      if (path !== undefined) return path;
+    }
+    return undefined;
+  };
+}
+
+function escapeRegex(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+function invalid(option: string, value: unknown, expected: string): never {
+  throw new ConfigurationError(`cloud-events-handler option ${option} is ${JSON.stringify(value)}: expected ${expected}`, 'INVALID_OPTION');
+}

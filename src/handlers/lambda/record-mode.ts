@@ -1,0 +1,158 @@
+import { toBinary } from '../../cloudevents/http/binary.js';
+import type { CloudEvent } from '../../cloudevents/types.js';
+import type { Dispatcher, DispatchRequest } from '../../dispatch/types.js';
+import { EventDeliveryError } from '../../errors.js';
+import { findSource, toCloudEvents } from '../../sources/index.js';
+import type { EventSource } from '../../sources/types.js';
+import type { LambdaContext } from '../../types.js';
+import { deliver } from './deliver.js';
+import type { Delivery } from './deliver.js';
+import { appDeadline, invocationHeaders } from './invocation-headers.js';
+import type { ResolvedOptions } from './options.js';
+import { bodyExcerpt, toHttpResult } from './result.js';
+import type { BatchResult, HttpResult } from './result.js';
+
+/**
+ * Record mode: one CloudEvent request (HTTP binary content mode) per record.
+ * - SQS, Kinesis, DynamoDB Streams: `{ batchItemFailures }` naming every record not answered 2xx.
+ *   FIFO queues and streams go one at a time in order, and stop at the first failure (the rest are
+ *   reported failed, undelivered); standard queues run `concurrency` records at a time.
+ * - Other sources: every record is delivered; the results, in order, or an {@link EventDeliveryError}
+ *   if any failed.
+ * Records not answered by the deadline fail; the handler still answers before Lambda's deadline.
+ *
+ * @example
+ * const { batchItemFailures } = await handleRecords(dispatch, options, sqsEvent, context);
+ */
+export async function handleRecords(
+  dispatch: Dispatcher,
+  options: ResolvedOptions,
+  event: unknown,
+  context: LambdaContext | undefined,
+): Promise<BatchResult | HttpResult[]> {
+  const source = findSource(event);
+  const cloudEvents = toCloudEvents(event, context);
+  const deadline = appDeadline(context, options);
+  const shared = { ...options.headers, ...invocationHeaders(context, deadline) };
+  const fallbackPath = source !== undefined ? source.route(event) : options.path;
+
+  const deliverAt = (index: number): Promise<Delivery> => {
+    const cloudEvent = cloudEvents[index] as CloudEvent;
+    return deliver(dispatch, recordRequest(cloudEvent, options, shared, fallbackPath), { event, context, cloudEvent }, deadline);
+  };
+
+  const batch = source?.batch;
+  if (batch !== undefined && source !== undefined) {
+    return deliverBatch(source as EventSource, event, cloudEvents.length, options, deliverAt);
+  }
+  const deliveries = await deliverAll(cloudEvents.length, options.concurrency, deliverAt);
+  const failures = deliveries.flatMap((delivery, index) => (delivery?.ok ? [] : [{ index, delivery }]));
+  if (failures.length > 0) {
+    const first = failures[0] as { index: number; delivery: Delivery | undefined };
+    const firstPath = pathOf(cloudEvents[first.index] as CloudEvent, options, fallbackPath);
+    throw new EventDeliveryError(`${failures.length} of ${cloudEvents.length} records failed; the first, record ${first.index}: ${describe(first.delivery)}`, {
+      code: 'RECORDS_FAILED',
+      statusCode: statusOf(first.delivery),
+      body: first.delivery?.response?.body.toString('utf8') ?? '',
+      path: firstPath,
+      failures: failures.map(({ index, delivery }) => ({
+        index,
+        statusCode: statusOf(delivery),
+        body: delivery?.response !== undefined ? bodyExcerpt(delivery.response.body) : describe(delivery),
+      })),
+    });
+  }
+  return deliveries.map((delivery) => toHttpResult((delivery as Delivery & { ok: true }).response));
+}
+
+async function deliverBatch(
+  source: EventSource,
+  event: unknown,
+  count: number,
+  options: ResolvedOptions,
+  deliverAt: (index: number) => Promise<Delivery>,
+): Promise<BatchResult> {
+  const batch = source.batch as NonNullable<EventSource['batch']>;
+  const failed: number[] = [];
+  if (batch.ordered(event)) {
+    for (let index = 0; index < count; index++) {
+      const delivery = await deliverAt(index);
+      if (!delivery.ok) {
+        logFailure(source, event, index, delivery);
+        for (let rest = index; rest < count; rest++) failed.push(rest);
+        break;
+      }
+    }
+  } else {
+    const deliveries = await deliverAll(count, options.concurrency, deliverAt, true);
+    for (let index = 0; index < count; index++) {
+      const delivery = deliveries[index];
+      if (!delivery?.ok) {
+        logFailure(source, event, index, delivery);
+        failed.push(index);
+      }
+    }
+  }
+  return { batchItemFailures: failed.map((index) => ({ itemIdentifier: batch.itemIdentifier(event, index) })) };
+}
+
+/**
+ * Deliver records `0..count-1`, `concurrency` at a time. With `dropResponses`, only the outcome is kept
+ * (a 10,000-record batch does not hold 10,000 response bodies).
+ */
+async function deliverAll(
+  count: number,
+  concurrency: number,
+  deliverAt: (index: number) => Promise<Delivery>,
+  dropResponses = false,
+): Promise<Array<Delivery | undefined>> {
+  const deliveries = new Array<Delivery | undefined>(count);
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < count) {
+      const index = next++;
+      const delivery = await deliverAt(index);
+      deliveries[index] = dropResponses && delivery.ok ? OK : delivery;
+    }
+  };
+  const workers: Promise<void>[] = [];
+  for (let i = 0; i < Math.min(concurrency, count); i++) workers.push(worker());
+  await Promise.all(workers);
+  return deliveries;
+}
+
+const OK = { ok: true } as Delivery;
+
+function recordRequest(cloudEvent: CloudEvent, options: ResolvedOptions, shared: Record<string, string>, fallbackPath: string): DispatchRequest {
+  const headers: Record<string, string> = { ...shared };
+  let body: Buffer | undefined;
+  const message = toBinary(cloudEvent);
+  Object.assign(headers, message.headers);
+  if (options.hasBody && message.body !== undefined) {
+    body = message.body;
+    headers['content-length'] = String(body.length);
+  } else {
+    delete headers['content-type'];
+  }
+  return { method: options.method, url: pathOf(cloudEvent, options, fallbackPath), headers, body };
+}
+
+function pathOf(cloudEvent: CloudEvent, options: ResolvedOptions, fallbackPath: string): string {
+  return options.routeRecord(cloudEvent) ?? fallbackPath;
+}
+
+function statusOf(delivery: Delivery | undefined): number {
+  if (delivery?.response !== undefined) return delivery.response.statusCode;
+  return delivery?.error?.code === 'APP_TIMEOUT' ? 504 : 500;
+}
+
+function describe(delivery: Delivery | undefined): string {
+  if (delivery === undefined) return 'not delivered';
+  if (delivery.error !== undefined) return delivery.error.message;
+  return `the app answered ${delivery.response.statusCode}`;
+}
+
+function logFailure(source: EventSource, event: unknown, index: number, delivery: Delivery | undefined): void {
+  const id = (source.batch as NonNullable<EventSource['batch']>).itemIdentifier(event, index);
+  console.error(`cloud-events-handler: record ${index} (${id}) of ${source.name} failed: ${describe(delivery)}`);
+}

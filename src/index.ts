@@ -1,0 +1,25 @@
+/**
+ * cloud-events-handler: deliver cloud events to an existing Node web app as in-process HTTP requests.
+ * See README.md and the public contract in docs/.
+ */
+export { createLambdaHandler } from './handlers/lambda/index.js';
+export type { LambdaHandler, LambdaResult, LambdaOptions, RecordRoutes, RequestDefaults, BatchResult, HttpResult } from './handlers/lambda/index.js';
+export {
+  DEFAULT_HOST,
+  DEFAULT_METHOD,
+  DEFAULT_PATH,
+  DEFAULT_RECORD_CONCURRENCY,
+  DEFAULT_TIMEOUT_MARGIN_MS,
+  DEFAULT_TIMEOUT_MS,
+} from './handlers/lambda/index.js';
+export { routeFor, toCloudEvents } from './sources/index.js';
+export { getInvocation } from './invocation.js';
+export type { Invocation } from './invocation.js';
+export { EventDeliveryError, ConfigurationError } from './errors.js';
+export type { EventDeliveryErrorCode, ConfigurationErrorCode } from './errors.js';
+export { createDispatcher } from './dispatch/app.js';
+export type { App } from './dispatch/app.js';
+export type { DispatchRequest, DispatchResponse, Dispatcher } from './dispatch/types.js';
+export type { LambdaContext } from './types.js';
+export type { CloudEvent } from './cloudevents/types.js';
+export * from './cloudevents/index.js';

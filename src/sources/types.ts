@@ -1,0 +1,40 @@
+import type { CloudEvent } from '../cloudevents/types.js';
+import type { LambdaContext } from '../types.js';
+
+/**
+ * How a source's caller treats the invocation's outcome.
+ * - `async`: an asynchronous or polling source (S3, SNS, SQS, EventBridge, Kinesis, ...). A failed
+ *   delivery must reject so that Lambda retries and, after that, the DLQ or failure destination keeps it.
+ * - `direct`: a caller that reads the result (a direct invocation, a client sending a CloudEvent, ...).
+ */
+export type DeliveryKind = 'async' | 'direct';
+
+/**
+ * Record-level failure reporting of a batch source (Lambda's `ReportBatchItemFailures`).
+ * `itemIdentifier(event, index)` names record `index` in `batchItemFailures`;
+ * `ordered(event)` is true when records must be delivered one after another and delivery stops at the
+ * first failure (FIFO queues, streams).
+ */
+export interface BatchSemantics<E> {
+  itemIdentifier(event: E, index: number): string;
+  ordered(event: E): boolean;
+}
+
+/**
+ * A source of events: a small object of pure functions, registered in one ordered list
+ * (`sources/registry.ts`). The first source whose `detect` accepts an event handles it.
+ */
+export interface EventSource<E = unknown> {
+  /** Stable name, the event-mode path without its slash for fixed routes: `aws.sqs`, `google.pubsub`. */
+  readonly name: string;
+  /** Type guard on the one field that tells this kind of event apart from the others. */
+  detect(event: unknown): event is E;
+  /** The event-mode path: `/aws.sqs`, or a path built safely from event data. */
+  route(event: E): string;
+  /** One CloudEvent per record, in record order. Pure; never throws on a detected event. */
+  toCloudEvents(event: E, context?: LambdaContext): CloudEvent[];
+  /** Whether a failed delivery rejects the invocation (`async`) or is answered with the result. */
+  readonly delivery: DeliveryKind;
+  /** Present on SQS, Kinesis and DynamoDB Streams: partial batch failure reporting. */
+  readonly batch?: BatchSemantics<E>;
+}
