@@ -1,0 +1,56 @@
+import type { CloudFrontRequestEvent, CloudFrontResponseEvent } from 'aws-lambda';
+import { buildCloudEvent, invocationId, mapRecords } from '../../convert/build.js';
+import { jsonPayload } from '../../convert/payload.js';
+import { field, firstRecord, recordsOf, textField } from '../../convert/values.js';
+import { encodeSegment } from '../../path.js';
+import type { EventSource } from '../../types.js';
+
+/** A Lambda@Edge event: a viewer or origin request or response. */
+export type CloudFrontEvent = CloudFrontRequestEvent | CloudFrontResponseEvent;
+
+/**
+ * Lambda@Edge: `Records[0].cf`, the only Records-based event without an `eventSource`.
+ *
+ * @example
+ * isCloudFrontEvent({ Records: [{ cf: { config: {}, request: {} } }] }); // true
+ */
+export function isCloudFrontEvent(event: unknown): event is CloudFrontEvent {
+  return firstRecord(event)?.cf !== undefined;
+}
+
+/**
+ * CloudFront (Lambda@Edge): one CloudEvent per record. id `cf.config.requestId` (else the request
+ * id); source `aws:cloudfront:distribution/` + distributionId; type `com.amazonaws.cloudfront.` +
+ * `cf.config.eventType` (`viewer-request`, `origin-response`, ...; else `request` or `response`);
+ * subject the request URI; data the `cf` object. Path `/aws.cloudfront`; CloudFront uses the answer, so
+ * delivery is `direct`.
+ *
+ * @example
+ * cloudFrontSource.toCloudEvents(event)[0].subject; // '/test'
+ */
+export const cloudFrontSource: EventSource<CloudFrontEvent> = {
+  name: 'aws.cloudfront',
+  detect: isCloudFrontEvent,
+  route: () => '/aws.cloudfront',
+  toCloudEvents: (event, context) =>
+    mapRecords(
+      recordsOf(event),
+      (record, index) => {
+        const cf = field(record, 'cf');
+        const config = field(cf, 'config');
+        const distribution = textField(config, 'distributionId');
+        const kind = textField(config, 'eventType') ?? (field(cf, 'response') !== undefined ? 'response' : 'request');
+        return buildCloudEvent(
+          {
+            id: textField(config, 'requestId') ?? invocationId(context, index),
+            source: distribution === undefined ? 'aws:cloudfront' : `aws:cloudfront:distribution/${encodeSegment(distribution)}`,
+            type: `com.amazonaws.cloudfront.${kind}`,
+            subject: textField(field(cf, 'request'), 'uri'),
+          },
+          jsonPayload(cf === undefined ? null : cf),
+        );
+      },
+      context,
+    ),
+  delivery: 'direct',
+};

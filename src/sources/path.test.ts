@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest';
+import { safePath } from './path.js';
+
+describe('safePath', () => {
+  it('returns a safe single segment untouched after a slash (fast path)', () => {
+    expect(safePath('com.my.event')).toBe('/com.my.event');
+    expect(safePath('aws.events')).toBe('/aws.events');
+    expect(safePath('arn:aws:sqs:us-east-1:123:q')).toBe('/arn:aws:sqs:us-east-1:123:q');
+    expect(safePath("a-b_c~d!e$f&g'h(i)j*k+l,m;n=o:p@q")).toBe("/a-b_c~d!e$f&g'h(i)j*k+l,m;n=o:p@q");
+  });
+
+  it('does not double a leading slash and keeps inner segments', () => {
+    expect(safePath('/my/context')).toBe('/my/context');
+    expect(safePath('//my//context/')).toBe('/my/context');
+    expect(safePath('https://example.com/a/b')).toBe('/https:/example.com/a/b');
+  });
+
+  it('drops dot segments so a path cannot climb', () => {
+    expect(safePath('../../etc/passwd')).toBe('/etc/passwd');
+    expect(safePath('a/./b')).toBe('/a/b');
+    expect(safePath('a/../../b')).toBe('/a/b');
+    expect(safePath('..')).toBe('/');
+    expect(safePath('.')).toBe('/');
+    expect(safePath('...')).toBe('/...');
+  });
+
+  it('yields / for values that sanitise to nothing', () => {
+    expect(safePath('')).toBe('/');
+    expect(safePath('/')).toBe('/');
+    expect(safePath('/./.././/')).toBe('/');
+  });
+
+  it('never yields a query string or a fragment', () => {
+    expect(safePath('x?y#z')).toBe('/x%3Fy%23z');
+    expect(safePath('?')).toBe('/%3F');
+    expect(safePath('#')).toBe('/%23');
+  });
+
+  it('encodes percent signs, so encoded dots stay literal text', () => {
+    expect(safePath('%2e%2e')).toBe('/%252e%252e');
+    expect(safePath('%2e%2e/%2E%2E/x')).toBe('/%252e%252e/%252E%252E/x');
+    expect(safePath('100%')).toBe('/100%25');
+  });
+
+  it('encodes control characters, spaces and non-ASCII as UTF-8', () => {
+    expect(safePath('a\r\nb')).toBe('/a%0D%0Ab');
+    expect(safePath('a\u0000b')).toBe('/a%00b');
+    expect(safePath('a b')).toBe('/a%20b');
+    expect(safePath('café')).toBe('/caf%C3%A9');
+    expect(safePath('😀')).toBe('/%F0%9F%98%80');
+    expect(safePath('a\\b"c<d>e`f{g}h|i^j[k]l')).toBe('/a%5Cb%22c%3Cd%3Ee%60f%7Bg%7Dh%7Ci%5Ej%5Bk%5Dl');
+  });
+
+  it('does not throw on lone surrogates (replaced by U+FFFD)', () => {
+    expect(safePath('a\uD800b')).toBe('/a%EF%BF%BDb');
+    expect(safePath('\uDC00')).toBe('/%EF%BF%BD');
+    expect(safePath('x/\uD83D')).toBe('/x/%EF%BF%BD');
+  });
+
+  it('handles a 10 kB value', () => {
+    const long = 'a/'.repeat(5_000);
+    const path = safePath(long);
+    expect(path).toBe('/a'.repeat(5_000));
+    const hostile = '../?#%\r\n'.repeat(1_250);
+    const safe = safePath(hostile);
+    expect(safe).not.toMatch(/[?#\r\n]/);
+    expect(safe.split('/').slice(1)).not.toContain('..');
+  });
+
+  it('output only ever holds path characters and escapes', () => {
+    const samples = ['../x', 'a?b', 'é/ü', '\u0000', ' ', '%', 'a/b/../c', '\uD800\uDC00', '\t/\v'];
+    for (const sample of samples) {
+      expect(safePath(sample)).toMatch(/^\/(?:[A-Za-z0-9\-._~!$&'()*+,;=:@/]|%[0-9A-F]{2})*$/);
+    }
+  });
+});

@@ -1,0 +1,117 @@
+import type { CloudEvent } from '../cloudevents/types.js';
+import type { LambdaContext } from '../types.js';
+import { alexaSource } from './aws/alexa/index.js';
+import { cloudFormationSource } from './aws/cloudformation/index.js';
+import { cloudFrontSource } from './aws/cloudfront/index.js';
+import { codeCommitSource } from './aws/codecommit/index.js';
+import { cognitoSource } from './aws/cognito/index.js';
+import { configSource } from './aws/config/index.js';
+import { dynamoDbSource } from './aws/dynamodb/index.js';
+import { ec2Source } from './aws/ec2/index.js';
+import { eventBridgeSource } from './aws/eventbridge/index.js';
+import { firehoseSource } from './aws/firehose/index.js';
+import { iotEventsSource } from './aws/iot-events/index.js';
+import { kinesisSource } from './aws/kinesis/index.js';
+import { lexSource } from './aws/lex/index.js';
+import { logsSource } from './aws/logs/index.js';
+import { s3Source } from './aws/s3/index.js';
+import { sesSource } from './aws/ses/index.js';
+import { snsSource } from './aws/sns/index.js';
+import { sqsSource } from './aws/sqs/index.js';
+import { eventGridSource } from './azure/event-grid/index.js';
+import { cloudEventSource } from './cloudevents/index.js';
+import { invocationCloudEvent } from './convert/build.js';
+import { gcfLegacySource } from './google/legacy/index.js';
+import { pubSubSource } from './google/pubsub/index.js';
+import type { EventSource } from './types.js';
+
+/**
+ * Every known source, in the order of the routing table of the project's contract (API.md, `routeFor`):
+ * the first whose guard accepts an event handles it. Structured CloudEvents first (`specversion`), then
+ * EventBridge (`source` with `detail-type`) before the Records-based sources, then the table's rows in
+ * order; sources added since (CloudWatch Logs, Google, Azure) follow.
+ */
+export const sources: readonly EventSource[] = [
+  cloudEventSource,
+  eventBridgeSource,
+  iotEventsSource,
+  s3Source,
+  codeCommitSource,
+  dynamoDbSource,
+  ec2Source,
+  kinesisSource,
+  snsSource,
+  sqsSource,
+  sesSource,
+  lexSource,
+  firehoseSource,
+  cognitoSource,
+  configSource,
+  cloudFrontSource,
+  cloudFormationSource,
+  alexaSource,
+  logsSource,
+  pubSubSource,
+  gcfLegacySource,
+  eventGridSource,
+];
+
+/**
+ * The source that recognises a raw invocation event, or `undefined` (null, a primitive, `{}`, an
+ * unknown shape, an array that is not an Event Grid delivery). Property checks only: no JSON work.
+ *
+ * @example
+ * findSource({ Records: [{ eventSource: 'aws:sqs' }] })?.name; // 'aws.sqs'
+ * findSource({});                                              // undefined
+ */
+export function findSource(event: unknown): EventSource | undefined {
+  if (typeof event !== 'object' || event === null) return undefined;
+  try {
+    for (const source of sources) if (source.detect(event)) return source;
+  } catch {
+    // A guard can only throw on an exotic object (a throwing getter, a revoked proxy): not an event.
+  }
+  return undefined;
+}
+
+/**
+ * The event-mode path of a raw invocation event (`/aws.s3`, `/com.my.event`, `/my/context`), or
+ * `undefined` for an unrecognised or empty event. Paths built from event data are made safe (see
+ * `safePath`). Never throws.
+ *
+ * @example
+ * routeFor({ Records: [{ eventSource: 'aws:s3' }] });                              // '/aws.s3'
+ * routeFor({ specversion: '1.0', id: '1', source: '/my/context', type: 't' });     // '/my/context'
+ * routeFor({ hello: 'world' });                                                    // undefined
+ */
+export function routeFor(event: unknown): string | undefined {
+  const source = findSource(event);
+  if (source === undefined) return undefined;
+  try {
+    return source.route(event);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * A raw invocation event as the CloudEvents that record mode delivers, one per record, in order. An
+ * unrecognised event is one CloudEvent of type `com.amazonaws.lambda.invoke` (id the request id, else
+ * a random UUID; source the function ARN, else `urn:aws:lambda`; data the event). Never throws: a
+ * recognised but malformed event converts as far as it can, falling back to that generic CloudEvent.
+ *
+ * @example
+ * toCloudEvents({ Records: [{ eventSource: 'aws:sqs', messageId: 'm-1', body: '{"a":1}', eventSourceARN: 'arn:aws:sqs:eu-west-1:1:q' }] });
+ * // [{ specversion: '1.0', id: 'm-1', source: 'arn:aws:sqs:eu-west-1:1:q', type: 'com.amazonaws.sqs.message', datacontenttype: 'application/json', data: { a: 1 } }]
+ */
+export function toCloudEvents(event: unknown, context?: LambdaContext): CloudEvent[] {
+  const source = findSource(event);
+  if (source !== undefined) {
+    try {
+      return source.toCloudEvents(event, context);
+    } catch {
+      // Sources do not throw on detected events; this keeps the promise if one ever does.
+    }
+  }
+  return [invocationCloudEvent(event, context)];
+}

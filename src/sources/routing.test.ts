@@ -1,0 +1,203 @@
+import { describe, expect, it } from 'vitest';
+import { fixturePaths, loadFixture } from '../../test/fixtures/load.js';
+import { findSource, routeFor, sources } from './registry.js';
+
+/**
+ * Fixture → the path the routing table of API.md gives it, written from the table (not computed).
+ * `undefined`: no row recognises the event.
+ */
+const EXPECTED: Record<string, string | undefined> = {
+  // CloudEvent (structured): `/` + source, leading slash not doubled.
+  'documented/cloudevents/structured-1.0.json': '/https:/github.com/cloudevents/spec/pull',
+  'documented/cloudevents/structured-0.3.json': '/mycontext',
+  // EventBridge / CloudWatch Events: `/` + source.
+  'aws-sam-cli/cloudwatch/ScheduledEvent.json': '/aws.events', // no `version` field
+  'documented/aws/eventbridge-scheduler.json': '/aws.scheduler', // `detail` is a string
+  'aws-lambda-go/autoscaling-event-launch-successful.json': '/aws.autoscaling',
+  'aws-lambda-go/codebuild-state-change.json': '/aws.codebuild',
+  'aws-lambda-go/ecr-image-push-event.json': '/aws.ecr',
+  'powertools/eventbridge/base.json': '/aws.ec2',
+  'powertools/s3/eventbridge-object-created.json': '/aws.s3',
+  // IoT Events: `/` + eventName.
+  'documented/aws/iot-events-action.json': '/overTemperature',
+  // Records[0].eventSource rows.
+  'aws-lambda-go/s3-event.json': '/aws.s3',
+  'aws-lambda-go/s3-event-with-decoded.json': '/aws.s3',
+  'aws-lambda-go/s3-lifecycle-event.json': '/aws.s3',
+  'aws-sam-cli/s3/S3Put.json': '/aws.s3',
+  'aws-sam-cli/s3/S3Delete.json': '/aws.s3',
+  'powertools/s3/base.json': '/aws.s3',
+  'powertools/s3/decoded-key.json': '/aws.s3',
+  'aws-lambda-go/code-commit-event.json': '/aws.codecommit',
+  'aws-sam-cli/codecommit/CodeCommit.json': '/aws.codecommit',
+  'aws-lambda-go/dynamodb-event.json': '/aws.dynamodb',
+  'aws-lambda-go/dynamodb-time-window-event.json': '/aws.dynamodb',
+  'aws-sam-cli/dynamodb/DynamoDBUpdate.json': '/aws.dynamodb',
+  'powertools/dynamodb/base.json': '/aws.dynamodb',
+  'aws-lambda-go/kinesis-event.json': '/aws.kinesis',
+  'aws-sam-cli/kinesis/Kinesis.json': '/aws.kinesis',
+  'powertools/kinesis/stream.json': '/aws.kinesis',
+  'aws-lambda-go/sns-event.json': '/aws.sns',
+  'aws-lambda-go/cloudwatch-alarm-sns-payload-single-metric.json': '/aws.sns',
+  'aws-sam-cli/sns/Sns.json': '/aws.sns',
+  'powertools/sns/base.json': '/aws.sns',
+  'aws-lambda-go/sqs-event.json': '/aws.sqs',
+  'aws-sam-cli/sqs/Sqs.json': '/aws.sqs',
+  'powertools/sqs/base.json': '/aws.sqs',
+  'powertools/sqs/sns-body.json': '/aws.sqs',
+  'documented/aws/sqs-fifo.json': '/aws.sqs',
+  'aws-lambda-go/ses-lambda-event.json': '/aws.ses',
+  'aws-sam-cli/ses/SesEmailReceiving.json': '/aws.ses',
+  'powertools/ses/base.json': '/aws.ses',
+  // Lex: bot, outputDialogMode, currentIntent.
+  'aws-lambda-go/lex-event.json': '/aws.lex',
+  'aws-sam-cli/lex/LexOrderFlowers.json': '/aws.lex',
+  // Firehose: records[0].kinesisRecordMetadata or deliveryStreamArn.
+  'aws-lambda-go/kinesis-firehose-event.json': '/aws.kinesis.firehose',
+  'aws-sam-cli/kinesis/KinesisFirehose.json': '/aws.kinesis.firehose',
+  'aws-sam-cli/kinesis/KinesisFirehoseStreamsAsSource.json': '/aws.kinesis.firehose', // metadata, no ARN
+  'powertools/kinesis/firehose.json': '/aws.kinesis.firehose',
+  // Cognito: identityId and identityPoolId.
+  'aws-lambda-go/cognito-event.json': '/aws.cognito',
+  'aws-sam-cli/cognito/CognitoSyncTrigger.json': '/aws.cognito',
+  // Config: configRuleId.
+  'aws-lambda-go/config-event.json': '/aws.config',
+  'aws-sam-cli/config/PeriodicRule.json': '/aws.config',
+  'aws-sam-cli/config/ConfigurationItemChangeNotification.json': '/aws.config',
+  // CloudFront: Records[0].cf.
+  'aws-sam-cli/cloudfront/CloudFrontSimpleRemoteCall.json': '/aws.cloudfront',
+  'aws-sam-cli/cloudfront/CloudFrontModifyResponseHeader.json': '/aws.cloudfront',
+  // CloudFormation: LogicalResourceId with RequestType.
+  'aws-sam-cli/cloudformation/CfnCreateRequest.json': '/aws.cloudformation',
+  'powertools/cloudformation/custom-resource-create.json': '/aws.cloudformation',
+  // Alexa: header and payload.
+  'aws-sam-cli/alexa-smart-home/AlexaSmartHomeDiscoveryRequest.json': '/aws.alexa',
+  'aws-sam-cli/alexa-smart-home/AlexaSmartHomeControlTurnOnRequest.json': '/aws.alexa',
+  // Added sources.
+  'aws-lambda-go/cloudwatch-logs-event.json': '/aws.logs',
+  'aws-sam-cli/cloudwatch/CloudwatchLogs.json': '/aws.logs',
+  'powertools/cloudwatch/base.json': '/aws.logs',
+  'documented/google/pubsub-push.json': '/google.pubsub',
+  'documented/google/gcf-legacy-pubsub.json': '/google.pubsub',
+  'documented/google/gcf-legacy-flat.json': '/google.pubsub',
+  'documented/google/gcf-legacy-storage.json': '/google.storage',
+  'documented/azure/eventgrid-blob-created.json': '/azure.eventgrid',
+  'documented/azure/eventgrid-subscription-validation.json': '/azure.eventgrid',
+  'documented/azure/eventgrid-custom-topic.json': '/azure.eventgrid',
+  // No row: left to `request.path`.
+  'aws-lambda-go/apigw-request.json': undefined,
+  'aws-lambda-go/alb-lambda-target-request-headers-only.json': undefined,
+  'aws-lambda-go/iot-button-event.json': undefined,
+  'aws-lambda-go/kafka-event.json': undefined,
+  'aws-lambda-go/secretsmanager-secret-rotation-event.json': undefined,
+  'aws-lambda-go/cognito-event-userpools-presignup.json': undefined, // user pool: no identityPoolId
+  'aws-sam-cli/alexa-skills-kit/AlexaStartSession.json': undefined, // skills kit: no header/payload
+  'aws-sam-cli/lex-v2/LexBookCar.json': undefined, // Lex V2: no outputDialogMode/currentIntent
+  'aws-sam-cli/kinesis/KinesisFirehoseSyslog.json': undefined, // neither metadata nor ARN
+  'powertools/appsync/resolver.json': undefined, // `source` is an object
+};
+
+describe('routeFor: the routing table of API.md, on real fixtures', () => {
+  it.each(Object.entries(EXPECTED))('%s → %s', (path, expected) => {
+    expect(routeFor(loadFixture(path))).toBe(expected);
+  });
+
+  it('lists fixtures that exist', () => {
+    const present = new Set(fixturePaths());
+    for (const path of Object.keys(EXPECTED)) expect(present.has(path), path).toBe(true);
+  });
+
+  it('routes every other fixture without throwing, to a path or undefined', () => {
+    for (const path of fixturePaths()) {
+      const route = routeFor(loadFixture(path));
+      if (route !== undefined) expect(route.startsWith('/'), path).toBe(true);
+    }
+  });
+});
+
+describe('routeFor: edge cases', () => {
+  it('is undefined for empty, null, primitives, arrays that are not Event Grid deliveries', () => {
+    for (const event of [undefined, null, {}, [], [{}], [1], 'aws:s3', 42, true, { Records: [] }, { Records: [null] }]) {
+      expect(routeFor(event)).toBeUndefined();
+    }
+  });
+
+  it('puts CloudEvents first: specversion wins over every other field', () => {
+    expect(routeFor({ specversion: '1.0', id: '1', type: 't', source: 'my.app', 'detail-type': 'x', Records: [{ eventSource: 'aws:s3' }] }))
+      .toBe('/my.app');
+  });
+
+  it('puts EventBridge before the Records-based rows and before the EC2 row', () => {
+    expect(routeFor({ source: 'com.my.event', 'detail-type': 'x', Records: [{ eventSource: 'aws:sqs' }] })).toBe('/com.my.event');
+    expect(findSource({ source: 'aws.ec2', 'detail-type': 'EC2 Instance State-change Notification' })?.name).toBe('aws.events');
+    expect(findSource({ source: 'aws.ec2', detail: {} })?.name).toBe('aws.ec2');
+    expect(routeFor({ source: 'aws.ec2', detail: {} })).toBe('/aws.ec2');
+  });
+
+  it('does not route a CloudEvent or EventBridge event whose source is not a string', () => {
+    expect(routeFor({ specversion: '1.0', id: '1', type: 't', source: 42 })).toBeUndefined();
+    expect(routeFor({ source: { name: 'x' }, 'detail-type': 'x' })).toBeUndefined();
+    expect(routeFor({ specversion: '1.0', id: '1', type: 't' })).toBeUndefined();
+  });
+
+  it('makes hostile sources safe', () => {
+    const route = (source: string) => routeFor({ specversion: '1.0', id: '1', type: 't', source });
+    expect(route('../../etc/passwd')).toBe('/etc/passwd');
+    expect(route('/a/./b')).toBe('/a/b');
+    expect(route('x?y#z')).toBe('/x%3Fy%23z');
+    expect(route('%2e%2e/admin')).toBe('/%252e%252e/admin');
+    expect(route('a\r\nSet-Cookie: x=1')).toBe('/a%0D%0ASet-Cookie:%20x=1');
+    expect(route('\u0000')).toBe('/%00');
+    expect(route('🚀')).toBe('/%F0%9F%9A%80');
+    expect(route('a\uD800')).toBe('/a%EF%BF%BD');
+    expect(route('')).toBe('/');
+    expect(route('/')).toBe('/');
+    expect(routeFor({ source: '../admin?x=1', 'detail-type': 'x', detail: {} })).toBe('/admin%3Fx=1');
+    expect(routeFor({ event: { eventName: '../../x#y' } })).toBe('/x%23y');
+  });
+
+  it('routes a 10 kB source', () => {
+    const source = 'seg/'.repeat(2_500);
+    expect(routeFor({ specversion: '1.0', id: '1', type: 't', source })).toBe('/seg'.repeat(2_500));
+  });
+
+  it('keeps route() of fixed-route sources a constant', () => {
+    const fixed = sources.filter((source) => !['cloudevents', 'aws.events', 'aws.iotevents', 'google.functions'].includes(source.name));
+    for (const source of fixed) expect(source.route({} as never)).toBe('/' + source.name);
+  });
+
+  it('does not throw on exotic objects', () => {
+    const hostile = new Proxy({}, { get: () => { throw new Error('boom'); }, has: () => { throw new Error('boom'); } });
+    expect(routeFor(hostile)).toBeUndefined();
+    const getter = Object.defineProperty({}, 'Records', { get: () => { throw new Error('boom'); } });
+    expect(routeFor(getter)).toBeUndefined();
+  });
+});
+
+describe('sources', () => {
+  it('are in the order of the routing table, then the added sources', () => {
+    expect(sources.map((source) => source.name)).toEqual([
+      'cloudevents', 'aws.events', 'aws.iotevents', 'aws.s3', 'aws.codecommit', 'aws.dynamodb', 'aws.ec2',
+      'aws.kinesis', 'aws.sns', 'aws.sqs', 'aws.ses', 'aws.lex', 'aws.kinesis.firehose', 'aws.cognito',
+      'aws.config', 'aws.cloudfront', 'aws.cloudformation', 'aws.alexa',
+      'aws.logs', 'google.pubsub', 'google.functions', 'azure.eventgrid',
+    ]);
+  });
+
+  it('say how a failed delivery is treated', () => {
+    const delivery = Object.fromEntries(sources.map((source) => [source.name, source.delivery]));
+    expect(delivery).toEqual({
+      cloudevents: 'direct', 'aws.events': 'async', 'aws.iotevents': 'async', 'aws.s3': 'async',
+      'aws.codecommit': 'async', 'aws.dynamodb': 'async', 'aws.ec2': 'async', 'aws.kinesis': 'async',
+      'aws.sns': 'async', 'aws.sqs': 'async', 'aws.ses': 'async', 'aws.lex': 'direct',
+      'aws.kinesis.firehose': 'async', 'aws.cognito': 'direct', 'aws.config': 'async',
+      'aws.cloudfront': 'direct', 'aws.cloudformation': 'direct', 'aws.alexa': 'direct', 'aws.logs': 'async',
+      'google.pubsub': 'async', 'google.functions': 'async', 'azure.eventgrid': 'async',
+    });
+  });
+
+  it('only SQS, Kinesis and DynamoDB Streams report batch item failures', () => {
+    expect(sources.filter((source) => source.batch !== undefined).map((source) => source.name))
+      .toEqual(['aws.dynamodb', 'aws.kinesis', 'aws.sqs']);
+  });
+});
