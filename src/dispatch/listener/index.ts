@@ -1,8 +1,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { dispatchError, isDispatchError } from '../types.js';
 import type { Dispatcher, DispatchRequest, DispatchResponse } from '../types.js';
-import { InMemoryRequest } from './request.js';
-import { InMemoryResponse } from './response.js';
+import { createInMemoryRequest } from './request.js';
+import { createInMemoryResponse, failResponse, settleResponse } from './response.js';
 
 /** A Node request listener: Express, Connect, Koa's `callback()`, Fastify's `routing`, a raw listener. */
 export type NodeListener = (req: IncomingMessage, res: ServerResponse) => unknown;
@@ -18,23 +18,23 @@ export type NodeListener = (req: IncomingMessage, res: ServerResponse) => unknow
 export function listenerDispatcher(listener: NodeListener): Dispatcher {
   return (request: DispatchRequest, timeoutMs: number) =>
     new Promise<DispatchResponse>((resolve, reject) => {
-      const req = new InMemoryRequest(request);
-      const res = new InMemoryResponse(req, (error, response) => {
+      const req = createInMemoryRequest(request);
+      const res = createInMemoryResponse(req, (error, response) => {
         clearTimeout(timer);
         if (error !== undefined) reject(isDispatchError(error) ? error : dispatchError('APP_ERROR', `the app failed: ${error.message}`, error));
         else resolve(response as DispatchResponse);
       });
       const timer = setTimeout(() => {
-        res.finishWith(dispatchError('APP_TIMEOUT', `the app did not answer ${request.method} ${request.url} within ${timeoutMs} ms`), undefined);
+        settleResponse(res, dispatchError('APP_TIMEOUT', `the app did not answer ${request.method} ${request.url} within ${Math.round(timeoutMs)} ms`), undefined);
       }, timeoutMs);
       try {
         const returned = listener(req, res);
         // Async listeners (Koa's callback, user code) report failures by rejecting.
         if (returned !== null && typeof returned === 'object' && typeof (returned as PromiseLike<unknown>).then === 'function') {
-          (returned as PromiseLike<unknown>).then(undefined, (error: unknown) => res.fail(error));
+          (returned as PromiseLike<unknown>).then(undefined, (error: unknown) => failResponse(res, error));
         }
       } catch (error) {
-        res.fail(error);
+        failResponse(res, error);
       }
     });
 }

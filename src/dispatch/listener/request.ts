@@ -7,27 +7,32 @@ import { createSocket } from './socket.js';
  * An `http.IncomingMessage` whose body is already in memory. It is a real IncomingMessage (apps and
  * frameworks check the prototype, read `req.socket`, `req.complete`, `rawHeaders`, stream the body with
  * `on('data')`, `pipe` or `for await`), with no parser and no socket behind it.
+ *
+ * @example
+ * const req = createInMemoryRequest({ method: 'POST', url: '/x', headers: {}, body: Buffer.from('hi') });
+ * for await (const chunk of req) console.log(String(chunk)); // 'hi'
  */
-export class InMemoryRequest extends IncomingMessage {
-  constructor(request: DispatchRequest) {
-    super(createSocket(request.remoteAddress) as unknown as Socket);
-    this.method = request.method;
-    this.url = request.url;
-    this.httpVersion = '1.1';
-    this.httpVersionMajor = 1;
-    this.httpVersionMinor = 1;
-    this.headers = request.headers;
-    this.rawHeaders = toRawHeaders(request.headers);
-    // The whole body is here already: the message is complete, and ends after its one chunk.
-    this.complete = true;
-    const body = request.body;
-    if (body !== undefined && body.length > 0) this.push(body);
-    this.push(null);
-  }
-
-  // Everything was pushed in the constructor; there is nothing to read from a socket.
-  override _read(): void {}
+export function createInMemoryRequest(request: DispatchRequest): IncomingMessage {
+  const req = new IncomingMessage(createSocket(request.remoteAddress) as unknown as Socket);
+  // An own property, not a subclass method: Express swaps the request's prototype.
+  req._read = readNothing;
+  req.method = request.method;
+  req.url = request.url;
+  req.httpVersion = '1.1';
+  req.httpVersionMajor = 1;
+  req.httpVersionMinor = 1;
+  req.headers = request.headers;
+  req.rawHeaders = toRawHeaders(request.headers);
+  // The whole body is here already: the message is complete, and ends after its one chunk.
+  req.complete = true;
+  const body = request.body;
+  if (body !== undefined && body.length > 0) req.push(body);
+  req.push(null);
+  return req;
 }
+
+// Everything was pushed at creation; there is nothing to read from a socket.
+function readNothing(): void {}
 
 function toRawHeaders(headers: Record<string, string | string[]>): string[] {
   const raw: string[] = [];

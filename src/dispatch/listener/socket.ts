@@ -18,7 +18,8 @@ const socketPrototype = {
   localAddress: '127.0.0.1',
   localPort: 0,
   encrypted: undefined,
-  readable: false,
+  // on-finished (body-parser 2, Express 5) treats a request whose socket is not readable as already read.
+  readable: true,
   writable: true,
   destroyed: false,
   writableLength: 0,
