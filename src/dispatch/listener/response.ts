@@ -42,11 +42,12 @@ export function createInMemoryResponse(req: IncomingMessage, settle: ResponseSet
   res[SETTLE] = settle;
   // Apps read `res.socket` / `res.connection`; nothing is written to it.
   (res as { socket: unknown }).socket = req.socket;
-  res.writeHead = writeHead as ServerResponse['writeHead'];
-  res.write = write as ServerResponse['write'];
-  res.end = end as ServerResponse['end'];
-  res.flushHeaders = flushHeaders;
-  res.destroy = destroy as ServerResponse['destroy'];
+  const methods = res as unknown as Record<string, unknown>;
+  methods.writeHead = writeHead;
+  methods.write = write;
+  methods.end = end;
+  methods.flushHeaders = flushHeaders;
+  methods.destroy = destroy;
   return res;
 }
 
@@ -75,7 +76,8 @@ function writeHead(this: InMemoryResponse, statusCode: number, reason?: string |
     reason = undefined;
   }
   if (headers !== undefined && headers !== null) applyHeaders(this, headers);
-  return (reason === undefined ? ServerResponse.prototype.writeHead.call(this, statusCode) : ServerResponse.prototype.writeHead.call(this, statusCode, reason)) as InMemoryResponse;
+  const nodeWriteHead = ServerResponse.prototype.writeHead as (this: ServerResponse, statusCode: number, reason?: string) => ServerResponse;
+  return nodeWriteHead.call(this, statusCode, reason) as InMemoryResponse;
 }
 
 function write(this: InMemoryResponse, chunk: unknown, encoding?: BufferEncoding | Callback, callback?: Callback): boolean {

@@ -38,7 +38,14 @@ export async function handleRecords(
 
   const deliverAt = (index: number): Promise<Delivery> => {
     const cloudEvent = cloudEvents[index] as CloudEvent;
-    return deliver(dispatch, recordRequest(cloudEvent, options, shared, fallbackPath), { event, context, cloudEvent }, deadline);
+    let request: DispatchRequest;
+    try {
+      request = recordRequest(cloudEvent, options, shared, fallbackPath);
+    } catch (error) {
+      // A record that cannot be sent (an attribute no header can carry) fails alone, not the batch.
+      return Promise.resolve(unsendable(error));
+    }
+    return deliver(dispatch, request, { event, context, cloudEvent }, deadline);
   };
 
   const batch = source?.batch;
@@ -122,6 +129,13 @@ async function deliverAll(
 }
 
 const OK = { ok: true } as Delivery;
+
+function unsendable(error: unknown): Delivery {
+  const cause = error instanceof Error ? error : new Error(String(error));
+  const failure = new Error(`the record cannot be sent as an HTTP request: ${cause.message}`, { cause }) as Error & { code: string };
+  failure.code = 'INVALID_RECORD';
+  return { ok: false, error: failure };
+}
 
 function recordRequest(cloudEvent: CloudEvent, options: ResolvedOptions, shared: Record<string, string>, fallbackPath: string): DispatchRequest {
   const headers: Record<string, string> = { ...shared };
