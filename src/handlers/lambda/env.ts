@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { isAbsolute, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -88,18 +88,15 @@ async function loadExport(
 }
 
 function resolveModule(specifier: string, root: string): string {
-  if (isAbsolute(specifier) || specifier.startsWith('.')) {
-    const base = resolve(root, specifier);
-    for (const extension of EXTENSIONS) {
-      if (existsSync(base + extension)) return base + extension;
-    }
-    throw new Error(`no file ${base}`);
-  }
-  // A bare name: a file of the task root if there is one (Lambda's own habit), else a package.
   const base = resolve(root, specifier);
   for (const extension of EXTENSIONS) {
-    if (extension !== '' && existsSync(base + extension)) return base + extension;
+    if (isFile(base + extension)) return base + extension;
   }
-  if (existsSync(base) && !base.endsWith('/')) return base;
+  if (isAbsolute(specifier) || specifier.startsWith('.')) throw new Error(`no file ${base}`);
+  // A bare name that is no file of the task root (Lambda's own habit) is a package.
   return createRequire(resolve(root, 'noop.js')).resolve(specifier);
+}
+
+function isFile(path: string): boolean {
+  return statSync(path, { throwIfNoEntry: false })?.isFile() === true;
 }

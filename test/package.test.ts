@@ -1,0 +1,111 @@
+/**
+ * The package as users get it: `npm pack`, installed from the tarball into an empty folder, used through
+ * `import` and `require`, and through Lambda's handler setting `node_modules/cloud-events-handler/handler.handler`.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { beforeAll, describe, expect, it } from 'vitest';
+
+const repo = fileURLToPath(new URL('..', import.meta.url));
+let project: string;
+
+const npm = (args: string[], cwd: string) => execFileSync('npm', args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+const node = (file: string, env: Record<string, string> = {}) =>
+  execFileSync(process.execPath, [file], { cwd: project, encoding: 'utf8', env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+
+const SQS = JSON.stringify({ Records: [{ messageId: 'm1', body: '{"a":1}', eventSource: 'aws:sqs', eventSourceARN: 'arn:aws:sqs:us-east-1:1:q', attributes: { SentTimestamp: '1523232000000' }, messageAttributes: {}, awsRegion: 'us-east-1' }] });
+
+// What every consumer checks: the API.md surface, a delivery in event and record mode, getInvocation and
+// EventDeliveryError.
+const SCENARIO = `
+const app = (req, res) => {
+  const chunks = [];
+  req.on('data', (c) => chunks.push(c));
+  req.on('end', () => {
+    const inv = getInvocation();
+    res.setHeader('content-type', 'application/json');
+    res.statusCode = req.url === '/aws.s3' ? 500 : 200;
+    res.end(JSON.stringify({ url: req.url, body: Buffer.concat(chunks).toString(), id: inv && inv.context.awsRequestId, ce: req.headers['ce-id'] }));
+  });
+};
+const event = ${SQS};
+(async () => {
+  const out = {};
+  out.handlerLength = createLambdaHandler(app).length;
+  out.route = routeFor(event);
+  out.cloudEvents = toCloudEvents(event).map((e) => [e.specversion, e.id, e.type]);
+  out.event = await createLambdaHandler(app)(event, { awsRequestId: 'req-9' });
+  out.record = await createLambdaHandler(app, { mode: 'record' })(event, { awsRequestId: 'req-9' });
+  try {
+    await createLambdaHandler(app)({ Records: [{ eventSource: 'aws:s3' }] }, {});
+  } catch (error) {
+    out.error = [error instanceof EventDeliveryError, error.statusCode];
+  }
+  try { createLambdaHandler(42); } catch (error) { out.typeError = error instanceof TypeError; }
+  out.invocationOutside = getInvocation() === undefined;
+  out.binary = toBinary({ specversion: '1.0', id: 'x y', source: '/s', type: 't' }).headers['ce-id'];
+  console.log(JSON.stringify(out));
+})();
+`;
+
+const EXPECTED = {
+  handlerLength: 2,
+  route: '/aws.sqs',
+  cloudEvents: [['1.0', 'm1', expect.any(String)]],
+  event: { statusCode: 200, headers: { 'content-type': 'application/json' }, body: JSON.stringify({ url: '/aws.sqs', body: SQS, id: 'req-9' }), isBase64Encoded: false },
+  record: { batchItemFailures: [] },
+  error: [true, 500],
+  typeError: true,
+  invocationOutside: true,
+  binary: 'x%20y',
+};
+
+beforeAll(() => {
+  const packDir = mkdtempSync(join(tmpdir(), 'ceh-pack-'));
+  npm(['pack', '--silent', '--pack-destination', packDir], repo);
+  const tarball = join(packDir, readdirSync(packDir).find((f) => f.endsWith('.tgz')) as string);
+  project = mkdtempSync(join(tmpdir(), 'ceh-user-'));
+  writeFileSync(join(project, 'package.json'), JSON.stringify({ name: 'user-project', version: '1.0.0', private: true }));
+  npm(['install', '--no-audit', '--no-fund', '--ignore-scripts', tarball], project);
+}, 180_000);
+
+describe('the packed package', () => {
+  it('installs with zero runtime dependencies', () => {
+    expect(readdirSync(join(project, 'node_modules')).filter((d) => !d.startsWith('.'))).toEqual(['cloud-events-handler']);
+  });
+
+  it('works through import (ESM)', () => {
+    writeFileSync(join(project, 'esm.mjs'), `import { createLambdaHandler, routeFor, toCloudEvents, getInvocation, EventDeliveryError, toBinary } from 'cloud-events-handler';\n${SCENARIO}`);
+    expect(JSON.parse(node('esm.mjs'))).toEqual(EXPECTED);
+  });
+
+  it('works through require (CommonJS)', () => {
+    writeFileSync(join(project, 'cjs.cjs'), `const { createLambdaHandler, routeFor, toCloudEvents, getInvocation, EventDeliveryError, toBinary } = require('cloud-events-handler');\n${SCENARIO}`);
+    expect(JSON.parse(node('cjs.cjs'))).toEqual(EXPECTED);
+  });
+
+  it('cloud-events-handler/handler works through import, require and the Lambda handler path', () => {
+    writeFileSync(join(project, 'app.cjs'), `module.exports = (req, res) => { req.resume(); res.end('hello from ' + req.url); };\n`);
+    const env = { CLOUD_EVENTS_APP: './app.cjs', LAMBDA_TASK_ROOT: project };
+    const call = `(h) => h(${SQS}, { awsRequestId: 'r' }).then((r) => console.log(JSON.stringify([h.length, r.body])))`;
+    writeFileSync(join(project, 'h-esm.mjs'), `import { handler } from 'cloud-events-handler/handler';\n(${call})(handler);\n`);
+    writeFileSync(join(project, 'h-cjs.cjs'), `const { handler } = require('cloud-events-handler/handler');\n(${call})(handler);\n`);
+    // What Lambda's runtime does with handler = node_modules/cloud-events-handler/handler.handler.
+    writeFileSync(join(project, 'h-lambda.mjs'), `const m = await import('./node_modules/cloud-events-handler/handler.js');\n(${call})(m.handler);\n`);
+    for (const file of ['h-esm.mjs', 'h-cjs.cjs', 'h-lambda.mjs']) {
+      expect(JSON.parse(node(file, env))).toEqual([2, 'hello from /aws.sqs']);
+    }
+  });
+
+  it('getInvocation is shared between the ESM and CommonJS builds', () => {
+    writeFileSync(
+      join(project, 'dual.mjs'),
+      `import { createRequire } from 'node:module';\nimport { createLambdaHandler } from 'cloud-events-handler';\nconst { getInvocation } = createRequire(import.meta.url)('cloud-events-handler');\n` +
+        `const r = await createLambdaHandler((req, res) => res.end(String(getInvocation()?.context.awsRequestId)))({}, { awsRequestId: 'shared' });\nconsole.log(JSON.stringify(r.body));\n`,
+    );
+    expect(JSON.parse(node('dual.mjs'))).toBe('shared');
+  });
+});
