@@ -9,7 +9,7 @@ import { CloudEventDecodeError } from '../errors.js';
 /** Headers the decoders accept: a WHATWG `Headers`, or an object of name to value(s) in any case. */
 export type CloudEventHttpHeaders =
   | Headers
-  | Readonly<Record<string, string | readonly string[] | number | undefined>>;
+  | Readonly<Record<string, string | readonly string[] | number | boolean | undefined>>;
 
 /** An HTTP message to decode: its headers and its body (bytes, text, or a value a body parser made). */
 export interface CloudEventHttpInput {
@@ -53,7 +53,7 @@ export function bindingHeaders(headers: CloudEventHttpHeaders): BindingHeaders {
     if (!isBindingHeader(lower)) continue;
     let single: string;
     if (typeof value === 'string') single = value;
-    else if (typeof value === 'number') single = String(value);
+    else if (typeof value === 'number' || typeof value === 'boolean') single = String(value);
     else if (value.length === 1) single = value[0] as string;
     else if (value.length === 0) continue;
     else throw duplicate(lower);
