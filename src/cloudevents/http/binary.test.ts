@@ -99,7 +99,7 @@ describe('toBinary', () => {
     expect(headers).toEqual({ ...ceHeaders, 'ce-n': '-42', 'ce-b': 'false', 'ce-bin': 'AQI=' });
   });
 
-  it('returns plain ASCII values as the same string (the fast path)', () => {
+  it('keeps plain printable ASCII values unchanged, URI delimiters included', () => {
     const source = '/my/source?x=1&y=2';
     expect(toBinary({ ...base, source }).headers['ce-source']).toBe(source);
   });

@@ -17,9 +17,10 @@ export interface CloudEventHttpMessage {
   body: Buffer | undefined;
 }
 
-// Attribute names already checked: events of one source repeat the same few names, so the per-record
-// cost of the naming rule is one Set lookup. Bounded, since names may come from untrusted input.
-const checkedNames = new Set<string>();
+// Attribute name -> its header name, for names already checked: events of one source repeat the same
+// few names, so the per-record cost of the naming rule and of building `ce-<name>` is one Map lookup
+// (and the header names are the same interned strings every time). Bounded: names may be untrusted.
+const headerNames = new Map<string, string>();
 
 /**
  * Encode a CloudEvent in HTTP binary content mode (CloudEvents HTTP binding 1.0.2, section 3.1).
@@ -41,21 +42,22 @@ export function toBinary(event: CloudEvent): CloudEventHttpMessage {
     if (key === 'data' || key === 'data_base64' || key === 'datacontenttype') continue;
     const value = event[key];
     if (value === undefined || value === null) continue;
-    if (!checkedNames.has(key)) checkName(key);
-    headers['ce-' + key] = headerValue(key, value);
+    headers[headerNames.get(key) ?? headerName(key)] = headerValue(key, value);
   }
   const { body, contentType } = encodeBinaryData(event);
   if (contentType !== undefined) headers['content-type'] = contentType;
   return { headers, body };
 }
 
-function checkName(key: string): void {
+function headerName(key: string): string {
   if (!isCloudEventAttributeName(key)) {
     throw new CloudEventValidationError([
       { attribute: key, code: 'CE_INVALID_ATTRIBUTE_NAME', message: 'attribute names must be lower-case a-z and 0-9' },
     ]);
   }
-  if (checkedNames.size < 1024) checkedNames.add(key);
+  const name = 'ce-' + key;
+  if (headerNames.size < 1024) headerNames.set(key, name);
+  return name;
 }
 
 function headerValue(key: string, value: unknown): string {
