@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { safePath } from './path.js';
 
 describe('safePath', () => {
@@ -71,6 +71,20 @@ describe('safePath', () => {
     const samples = ['../x', 'a?b', 'é/ü', '\u0000', ' ', '%', 'a/b/../c', '\uD800\uDC00', '\t/\v'];
     for (const sample of samples) {
       expect(safePath(sample)).toMatch(/^\/(?:[A-Za-z0-9\-._~!$&'()*+,;=:@/]|%[0-9A-F]{2})*$/);
+    }
+  });
+
+  it('replaces lone surrogates itself where String.prototype.toWellFormed is missing', async () => {
+    const proto = String.prototype as { toWellFormed?: unknown };
+    const original = proto.toWellFormed;
+    delete proto.toWellFormed;
+    try {
+      vi.resetModules();
+      const fresh = await import('./path.js');
+      expect(fresh.safePath('a\uD800b/\uDC00/\uD83D\uDE00')).toBe('/a%EF%BF%BDb/%EF%BF%BD/%F0%9F%98%80');
+    } finally {
+      proto.toWellFormed = original;
+      vi.resetModules();
     }
   });
 });

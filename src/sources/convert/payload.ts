@@ -15,17 +15,32 @@ export const JSON_TYPE = 'application/json';
 export const TEXT_TYPE = 'text/plain; charset=utf-8';
 export const BINARY_TYPE = 'application/octet-stream';
 
+/** A character a JSON text can start with: `{ [ " - 0-9 t f n`. */
+function isJsonStart(c: number): boolean {
+  return c === 0x7b || c === 0x5b || c === 0x22 || c === 0x2d || (c >= 0x30 && c <= 0x39) || c === 0x74 || c === 0x66 || c === 0x6e;
+}
+
+function isJsonSpace(c: number): boolean {
+  return c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d;
+}
+
 /**
- * Characters a JSON text can start with (after whitespace): `{ [ " - 0-9 t f n`. Checking the first
- * character first spares a `JSON.parse` that throws, which is costly, on every plain-text record.
+ * Whether the text can be JSON, by its first character after whitespace. Checking first spares a
+ * `JSON.parse` that throws, which is costly, on every plain-text record.
  */
 function mayBeJson(source: string): boolean {
   for (let i = 0; i < source.length; i++) {
     const c = source.charCodeAt(i);
-    if (c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d) continue;
-    return (
-      c === 0x7b || c === 0x5b || c === 0x22 || c === 0x2d || (c >= 0x30 && c <= 0x39) || c === 0x74 || c === 0x66 || c === 0x6e
-    );
+    if (!isJsonSpace(c)) return isJsonStart(c);
+  }
+  return false;
+}
+
+/** `mayBeJson` on bytes, so binary records skip UTF-8 validation and decoding altogether. */
+function mayBeJsonBytes(bytes: Uint8Array): boolean {
+  for (let i = 0; i < bytes.length; i++) {
+    const c = bytes[i] as number;
+    if (!isJsonSpace(c)) return isJsonStart(c);
   }
   return false;
 }
@@ -88,7 +103,7 @@ export function textPayload(source: string): Payload {
  */
 export function base64Payload(encoded: string): Payload {
   const bytes = Buffer.from(encoded, 'base64');
-  if (isUtf8(bytes)) {
+  if (mayBeJsonBytes(bytes) && isUtf8(bytes)) {
     const decoded = bytes.toString('utf8');
     const parsed = parseJson(decoded);
     if (parsed !== NOT_JSON) return { datacontenttype: JSON_TYPE, data: parsed, raw: decoded };

@@ -1,5 +1,5 @@
 import type { FirehoseTransformationEvent } from 'aws-lambda';
-import { buildCloudEvent, invocationId, mapRecords } from '../../convert/build.js';
+import { buildCloudEvent, invocationCloudEvent, invocationId, mapRecords } from '../../convert/build.js';
 import { base64Payload, jsonPayload } from '../../convert/payload.js';
 import { fromEpochMillis } from '../../convert/time.js';
 import { field, firstRecord, recordsOf, textField } from '../../convert/values.js';
@@ -23,7 +23,7 @@ export function isFirehoseEvent(event: unknown): event is FirehoseTransformation
  * Firehose: one CloudEvent per record. id `recordId`; source `deliveryStreamArn` (else the source
  * stream's ARN); type `com.amazonaws.firehose.record`; subject the partition key (stream-sourced);
  * time `approximateArrivalTimestamp` (epoch ms); data the base64 `data` decoded: JSON when it is UTF-8
- * JSON, else bytes as `data_base64`. Path `/aws.kinesis.firehose`, delivery `async`.
+ * JSON, else bytes as `data_base64`. An event without a `records` array becomes the generic CloudEvent. Path `/aws.kinesis.firehose`, delivery `async`.
  *
  * @example
  * firehoseSource.toCloudEvents(event)[1].data; // { Hello: 'World' }
@@ -33,6 +33,8 @@ export const firehoseSource: EventSource<FirehoseTransformationEvent> = {
   detect: isFirehoseEvent,
   route: () => '/aws.kinesis.firehose',
   toCloudEvents: (event, context) => {
+    // Detected by its ARN but without a records array: nothing to map record by record.
+    if (!Array.isArray(event.records)) return [invocationCloudEvent(event, context)];
     const source = textField(event, 'deliveryStreamArn') ?? textField(event, 'sourceKinesisStreamArn') ?? 'aws:firehose';
     return mapRecords(
       recordsOf(event, 'records'),

@@ -43,6 +43,7 @@ export function decodeLogs(event: CloudWatchLogsEvent): CloudWatchLogsDecodedDat
 function toCloudEvents(event: CloudWatchLogsEvent, context?: LambdaContext): CloudEvent[] {
   return convertSafely(event, context, () => {
     const batch = decodeLogs(event);
+    if (!Array.isArray(batch.logEvents)) throw new TypeError('CloudWatch Logs data has no logEvents array');
     const source = textField(batch, 'logGroup') ?? 'aws:logs';
     const subject = textField(batch, 'logStream');
     const type = `com.amazonaws.logs.${textField(batch, 'messageType') ?? 'DATA_MESSAGE'}`;

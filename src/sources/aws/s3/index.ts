@@ -1,4 +1,5 @@
 import type { S3Event } from 'aws-lambda';
+import { isUtf8 } from 'node:buffer';
 import { buildCloudEvent, invocationId, mapRecords } from '../../convert/build.js';
 import { jsonPayload } from '../../convert/payload.js';
 import { toRfc3339 } from '../../convert/time.js';
@@ -20,9 +21,39 @@ const PERCENT_ESCAPE = /%[0-9A-Fa-f]{2}/;
 const PLUS = /\+/g;
 const ESCAPE_RUN = /(?:%[0-9A-Fa-f]{2})+/g;
 
+/** Length of the UTF-8 sequence a lead byte starts (0: not a lead byte). */
+function sequenceLength(lead: number): number {
+  if (lead < 0x80) return 1;
+  if (lead >= 0xc2 && lead <= 0xdf) return 2;
+  if (lead >= 0xe0 && lead <= 0xef) return 3;
+  if (lead >= 0xf0 && lead <= 0xf4) return 4;
+  return 0;
+}
+
+/**
+ * A run of `%XX` escapes decoded sequence by sequence: each valid UTF-8 character is decoded, each
+ * byte that does not start one is kept as its escape, as written.
+ */
+function decodeEscapeRun(run: string): string {
+  const bytes = Buffer.from(run.replaceAll('%', ''), 'hex');
+  let out = '';
+  for (let i = 0; i < bytes.length; ) {
+    const length = sequenceLength(bytes[i] ?? 0);
+    const sequence = length === 0 ? undefined : bytes.subarray(i, i + length);
+    if (sequence !== undefined && sequence.length === length && isUtf8(sequence)) {
+      out += sequence.toString('utf8');
+      i += length;
+    } else {
+      out += run.slice(i * 3, i * 3 + 3);
+      i += 1;
+    }
+  }
+  return out;
+}
+
 /**
  * An S3 object key as it appears in an event (URL-encoded, `+` for space) decoded to the real key.
- * A malformed escape never throws: a run of escapes that is not valid UTF-8 is left as written.
+ * A malformed escape never throws: bytes that are not valid UTF-8 are left as written.
  *
  * @example
  * decodeS3Key('Happy+Face%21.jpg'); // 'Happy Face!.jpg'
@@ -34,13 +65,7 @@ export function decodeS3Key(key: string): string {
   try {
     return decodeURIComponent(spaced);
   } catch {
-    return spaced.replace(ESCAPE_RUN, (run) => {
-      try {
-        return decodeURIComponent(run);
-      } catch {
-        return run;
-      }
-    });
+    return spaced.replace(ESCAPE_RUN, decodeEscapeRun);
   }
 }
 
