@@ -41,7 +41,13 @@ export function isCloudEventString(value: unknown): value is string {
   return typeof value === 'string' && !NOT_STRING_CHAR.test(value);
 }
 
-/** `Integer`: a whole number in the signed 32-bit range. */
+/**
+ * Whether a value is a CloudEvents `Integer`: a whole number in the signed 32-bit range.
+ *
+ * @example
+ * isCloudEventInteger(2147483647); // true
+ * isCloudEventInteger(2 ** 31);    // false
+ */
 export function isCloudEventInteger(value: unknown): value is number {
   return typeof value === 'number' && Number.isInteger(value) && value >= -2147483648 && value <= 2147483647;
 }

@@ -3,7 +3,6 @@
  */
 import { CloudEventDecodeError, CloudEventValidationError } from './errors.js';
 import type { CloudEventProblem } from './errors.js';
-import { isJsonContentType } from './media-type.js';
 import type { CloudEvent } from './types.js';
 import { validateCloudEvent } from './validate.js';
 
@@ -149,7 +148,12 @@ function checkSameSpecversion(events: readonly CloudEvent[]): void {
   ]);
 }
 
-/** Parse JSON text, turning a syntax error into a typed `CE_INVALID_JSON`. */
+/**
+ * Parse JSON text, turning a syntax error into a typed `CE_INVALID_JSON` (status 400).
+ *
+ * @example
+ * parseJson('{"a":1}'); // { a: 1 }
+ */
 export function parseJson(text: string): unknown {
   try {
     return JSON.parse(text) as unknown;
@@ -158,7 +162,3 @@ export function parseJson(text: string): unknown {
   }
 }
 
-/** Whether `data` of this event is carried as a JSON value (its `datacontenttype` is JSON or absent). */
-export function hasJsonData(event: CloudEvent): boolean {
-  return isJsonContentType(typeof event.datacontenttype === 'string' ? event.datacontenttype : undefined);
-}

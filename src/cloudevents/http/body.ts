@@ -102,7 +102,12 @@ export function decodeBinaryData(body: unknown, contentType: string | undefined)
   return isTextContentType(contentType) ? { data: text() } : { data_base64: toBase64(content) };
 }
 
-/** Bytes of a body given as `Uint8Array` (`Buffer`) or `ArrayBuffer`; `undefined` for anything else. */
+/**
+ * Bytes of a body given as `Uint8Array` (`Buffer`) or `ArrayBuffer`; `undefined` for anything else.
+ *
+ * @example
+ * toBytes(new ArrayBuffer(2)); // Uint8Array [0, 0]
+ */
 export function toBytes(body: unknown): Uint8Array | undefined {
   if (body instanceof Uint8Array) return body;
   if (body instanceof ArrayBuffer) return new Uint8Array(body);

@@ -46,7 +46,12 @@ export function fromStructured(message: CloudEventHttpInput): CloudEvent {
   return parseCloudEventJson(bodyJson(message.body, contentType));
 }
 
-/** Throw `CE_UNSUPPORTED_MEDIA_TYPE` unless `contentType`'s essence is `expected`. */
+/**
+ * Throw `CE_UNSUPPORTED_MEDIA_TYPE` (415) unless `contentType`'s essence is `expected`.
+ *
+ * @example
+ * expectMediaType('Application/CloudEvents+JSON; charset=UTF-8', 'application/cloudevents+json'); // returns
+ */
 export function expectMediaType(contentType: string | undefined, expected: string): void {
   if (contentType === undefined || mediaTypeEssence(contentType) !== expected) {
     throw new CloudEventDecodeError(
@@ -59,6 +64,9 @@ export function expectMediaType(contentType: string | undefined, expected: strin
 /**
  * A structured or batch body as JSON text (bytes decoded in the content type's charset) or the value a
  * body parser already made of it. An absent or empty body is `CE_INVALID_BODY`.
+ *
+ * @example
+ * bodyJson(Buffer.from('{}'), 'application/cloudevents+json'); // '{}'
  */
 export function bodyJson(body: unknown, contentType: string | undefined): unknown {
   if (body === undefined || body === null || body === '') {
