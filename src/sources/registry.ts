@@ -102,7 +102,8 @@ export function routeFor(event: unknown): string | undefined {
  *
  * @example
  * toCloudEvents({ Records: [{ eventSource: 'aws:sqs', messageId: 'm-1', body: '{"a":1}', eventSourceARN: 'arn:aws:sqs:eu-west-1:1:q' }] });
- * // [{ specversion: '1.0', id: 'm-1', source: 'arn:aws:sqs:eu-west-1:1:q', type: 'com.amazonaws.sqs.message', datacontenttype: 'application/json', data: { a: 1 } }]
+ * // [{ specversion: '1.0', id: 'm-1', source: 'arn:aws:sqs:eu-west-1:1:q', type: 'com.amazonaws.sqs.message',
+ * //    datacontenttype: 'application/json', data: { a: 1 } }]
  */
 export function toCloudEvents(event: unknown, context?: LambdaContext): CloudEvent[] {
   const source = findSource(event);

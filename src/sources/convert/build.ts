@@ -67,7 +67,8 @@ export function invocationId(context: LambdaContext | undefined, index?: number)
  *
  * @example
  * invocationCloudEvent({ hello: 'world' }, { awsRequestId: 'r-1', invokedFunctionArn: 'arn:aws:lambda:eu-west-1:1:function:f' });
- * // { specversion: '1.0', id: 'r-1', source: 'arn:aws:lambda:...', type: 'com.amazonaws.lambda.invoke', datacontenttype: 'application/json', data: { hello: 'world' } }
+ * // { specversion: '1.0', id: 'r-1', source: 'arn:aws:lambda:...', type: 'com.amazonaws.lambda.invoke',
+ * //   datacontenttype: 'application/json', data: { hello: 'world' } }
  */
 export function invocationCloudEvent(event: unknown, context?: LambdaContext, index?: number): CloudEvent {
   const arn = context?.invokedFunctionArn;

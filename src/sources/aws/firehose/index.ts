@@ -23,7 +23,8 @@ export function isFirehoseEvent(event: unknown): event is FirehoseTransformation
  * Firehose: one CloudEvent per record. id `recordId`; source `deliveryStreamArn` (else the source
  * stream's ARN); type `com.amazonaws.firehose.record`; subject the partition key (stream-sourced);
  * time `approximateArrivalTimestamp` (epoch ms); data the base64 `data` decoded: JSON when it is UTF-8
- * JSON, else bytes as `data_base64`. An event without a `records` array becomes the generic CloudEvent. Path `/aws.kinesis.firehose`, delivery `async`.
+ * JSON, else bytes as `data_base64`. An event without a `records` array becomes the generic
+ * CloudEvent. Path `/aws.kinesis.firehose`, delivery `async`.
  *
  * @example
  * firehoseSource.toCloudEvents(event)[1].data; // { Hello: 'World' }

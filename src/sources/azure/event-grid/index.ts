@@ -68,8 +68,8 @@ function toCloudEvents(event: EventGridDelivery, context?: LambdaContext): Cloud
  * Path `/azure.eventgrid`; Event Grid retries a delivery answered outside 2xx, so delivery is `async`.
  *
  * @example
- * eventGridSource.toCloudEvents([{ id: '1', topic: '/subscriptions/x', eventType: 't', eventTime: '2017-06-26T18:41:00Z', data: {} }])[0].source;
- * // '/subscriptions/x'
+ * const delivery = [{ id: '1', topic: '/subscriptions/x', eventType: 't', eventTime: '2017-06-26T18:41:00Z', data: {} }];
+ * eventGridSource.toCloudEvents(delivery)[0].source; // '/subscriptions/x'
  */
 export const eventGridSource: EventSource<EventGridDelivery> = {
   name: 'azure.eventgrid',
