@@ -83,6 +83,41 @@ describe('record mode: one binary-mode CloudEvent request per record', () => {
     });
   }
 
+  for (const makeApp of [express5App, honoApp]) {
+    it(`${makeApp().name}: FIFO SQS, Kinesis and DynamoDB records, in order, with their headers and bodies`, async () => {
+      const fifo = makeApp();
+      const fifoEvent = sqsBatch(4, true);
+      expect(await createLambdaHandler(fifo.app, { mode: 'record' })(fifoEvent, context)).toEqual({ batchItemFailures: [] });
+      expect(fifo.received.map((r) => [r.url, r.headers['ce-id'], r.body.toString()])).toEqual(
+        fifoEvent.Records.map((r) => ['/aws.sqs', r.messageId, r.body]),
+      );
+
+      const kinesis = makeApp();
+      const kinesisEvent = kinesisBatch(3);
+      expect(await createLambdaHandler(kinesis.app, { mode: 'record' })(kinesisEvent, context)).toEqual({ batchItemFailures: [] });
+      expect(kinesis.received.map((r) => [r.url, r.headers['ce-id'], r.headers['content-type'], r.body.toString()])).toEqual(
+        kinesisEvent.Records.map((r) => ['/aws.kinesis', r.eventID, 'application/json', Buffer.from(r.kinesis.data, 'base64').toString()]),
+      );
+
+      const dynamo = makeApp();
+      const dynamoEvent = loadFixture('aws-lambda-go/dynamodb-event.json') as Dynamo & { Records: Array<{ eventName: string; dynamodb: { Keys: Record<string, { S?: string; N?: string }> } }> };
+      expect(await createLambdaHandler(dynamo.app, { mode: 'record' })(dynamoEvent, context)).toEqual({ batchItemFailures: [] });
+      expect(dynamo.received.length).toBe(dynamoEvent.Records.length);
+      dynamo.received.forEach((received, i) => {
+        const record = dynamoEvent.Records[i]!;
+        expect(received.url).toBe('/aws.dynamodb');
+        expect(received.headers['ce-id']).toBe(record.eventID);
+        expect(received.headers['ce-type']).toBe(`com.amazonaws.dynamodb.${record.eventName}`);
+        const body = JSON.parse(received.body.toString()) as { dynamodb: { Keys: Record<string, unknown>; SequenceNumber: string } };
+        // Images arrive unmarshalled: { Id: { N: '101' } } becomes { Id: 101 }.
+        const plainKeys = Object.fromEntries(Object.entries(record.dynamodb.Keys).map(([k, v]) => [k, v.N !== undefined ? Number(v.N) : v.S]));
+        expect(body.dynamodb.Keys).toEqual(plainKeys);
+        expect(body.dynamodb.SequenceNumber).toBe(record.dynamodb.SequenceNumber);
+        expect(JSON.parse(decodeURIComponent(received.headers['ce-subject'] as string))).toEqual(plainKeys);
+      });
+    });
+  }
+
   it('Kinesis and DynamoDB records go in order, reported by sequence number', async () => {
     const echo = rawListener(failWhen((r) => bodyN(r) === 2));
     vi.spyOn(console, 'error').mockImplementation(() => undefined);
