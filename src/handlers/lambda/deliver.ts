@@ -18,12 +18,16 @@ export type Delivery =
  * const delivery = await deliver(dispatch, request, { event, context }, Date.now() + 1000);
  * if (!delivery.ok) console.error(delivery.error ?? delivery.response.statusCode);
  */
-export async function deliver(dispatch: Dispatcher, request: DispatchRequest, invocation: Invocation, deadline: number): Promise<Delivery> {
-  try {
-    const response = await runInInvocation(invocation, () => dispatch(request, Math.max(1, deadline - Date.now())));
-    return { ok: response.statusCode >= 200 && response.statusCode < 300, response } as Delivery;
-  } catch (error) {
-    if (isDispatchError(error)) return { ok: false, error };
-    throw error;
-  }
+export function deliver(dispatch: Dispatcher, request: DispatchRequest, invocation: Invocation, deadline: number): Promise<Delivery> {
+  // `then` rather than async/await: one promise less per request on the hot path.
+  return runInInvocation(invocation, () => dispatch(request, Math.max(1, deadline - Date.now()))).then(delivered, undelivered);
+}
+
+function delivered(response: DispatchResponse): Delivery {
+  return { ok: response.statusCode >= 200 && response.statusCode < 300, response } as Delivery;
+}
+
+function undelivered(error: unknown): Delivery {
+  if (isDispatchError(error)) return { ok: false, error };
+  throw error;
 }

@@ -39,7 +39,7 @@ describe('loadEnvConfiguration', () => {
   });
 
   it('errors name the variable and the module tried', async () => {
-    const failure = (env: NodeJS.ProcessEnv) => loadEnvConfiguration(env).catch((e: unknown) => e as ConfigurationError);
+    const failure = (env: NodeJS.ProcessEnv) => loadEnvConfiguration(env).then(() => { throw new Error("expected a failure"); }, (e: unknown) => e as ConfigurationError);
     const unset = await failure({ LAMBDA_TASK_ROOT: root });
     expect(unset).toBeInstanceOf(ConfigurationError);
     expect([unset.code, unset.message]).toEqual(['APP_NOT_CONFIGURED', expect.stringContaining('CLOUD_EVENTS_APP is not set')]);

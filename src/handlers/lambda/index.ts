@@ -31,11 +31,12 @@ export function createLambdaHandler(app: App | unknown, options?: LambdaOptions)
   const dispatch = createDispatcher(app);
   const resolved = resolveOptions(options);
   if (resolved.mode === 'record') {
-    return async function handler(event: unknown, context: LambdaContext) {
+    // Plain functions returning the mode's promise: an async wrapper would add a promise per event.
+    return function handler(event: unknown, context: LambdaContext) {
       return handleRecords(dispatch, resolved, event, context);
     };
   }
-  return async function handler(event: unknown, context: LambdaContext) {
+  return function handler(event: unknown, context: LambdaContext) {
     return handleEvent(dispatch, resolved, event, context);
   };
 }
