@@ -2,7 +2,6 @@
  * Event data to and from an HTTP body in binary content mode (binding 1.0.2 §3.1.2: the body is the data
  * byte sequence, its media type the `Content-Type`).
  */
-import { TextDecoder } from 'node:util';
 import { CloudEventDecodeError } from '../errors.js';
 import { charsetOf, isJsonContentType, isTextContentType, isUtf8Charset } from '../media-type.js';
 import { RAW_DATA } from '../types.js';
@@ -118,7 +117,7 @@ function toBase64(body: Uint8Array | string): string {
   return typeof body === 'string' ? Buffer.from(body, 'utf8').toString('base64') : asBuffer(body).toString('base64');
 }
 
-const decoders = new Map<string, TextDecoder>();
+const decoders = new Map<string, InstanceType<typeof TextDecoder>>();
 
 /**
  * Decode body bytes as text in a charset (UTF-8 when absent), strictly: a leading BOM is dropped,

@@ -1,4 +1,5 @@
-import { randomUUID } from 'node:crypto';
+import type * as Crypto from 'node:crypto';
+import { builtin } from '../../builtins.js';
 import { RAW_DATA, type CloudEvent, type CloudEventWithRaw } from '../../cloudevents/types.js';
 import type { LambdaContext } from '../../types.js';
 import { jsonPayload, type Payload } from './payload.js';
@@ -57,7 +58,7 @@ export function invocationId(context: LambdaContext | undefined, index?: number)
   if (typeof requestId === 'string' && requestId !== '') {
     return index === undefined ? requestId : `${requestId}-${index}`;
   }
-  return randomUUID();
+  return builtin<typeof Crypto>('node:crypto').randomUUID();
 }
 
 /**

@@ -22,9 +22,10 @@ const IMAGES = ['Keys', 'NewImage', 'OldImage'] as const;
 function plainRecord(record: unknown): { record: unknown; keys: unknown } {
   const stream = field(record, 'dynamodb');
   if (!isObject(record) || !isObject(stream)) return { record, keys: undefined };
-  const plain: Record<string, unknown> = { ...stream };
+  // Object.assign, not spread: the images are set afterwards, which is slow on a spread copy (Node 20).
+  const plain: Record<string, unknown> = Object.assign({}, stream);
   for (const image of IMAGES) if (image in stream) plain[image] = unmarshall(stream[image]);
-  return { record: { ...record, dynamodb: plain }, keys: plain.Keys };
+  return { record: Object.assign({}, record, { dynamodb: plain }), keys: plain.Keys };
 }
 
 /**

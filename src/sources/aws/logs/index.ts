@@ -1,5 +1,6 @@
 import type { CloudWatchLogsDecodedData, CloudWatchLogsEvent } from 'aws-lambda';
-import { gunzipSync } from 'node:zlib';
+import type * as Zlib from 'node:zlib';
+import { builtin } from '../../../builtins.js';
 import type { CloudEvent } from '../../../cloudevents/types.js';
 import type { LambdaContext } from '../../../types.js';
 import { buildCloudEvent, convertSafely, invocationId, mapRecords } from '../../convert/build.js';
@@ -35,7 +36,7 @@ export function isCloudWatchLogsEvent(event: unknown): event is CloudWatchLogsEv
  */
 export function decodeLogs(event: CloudWatchLogsEvent): CloudWatchLogsDecodedData {
   const zipped = Buffer.from(event.awslogs.data, 'base64');
-  const decoded: unknown = JSON.parse(gunzipSync(zipped, { maxOutputLength: MAX_DECODED_LOGS_BYTES }).toString('utf8'));
+  const decoded: unknown = JSON.parse(builtin<typeof Zlib>('node:zlib').gunzipSync(zipped, { maxOutputLength: MAX_DECODED_LOGS_BYTES }).toString('utf8'));
   if (!isObject(decoded)) throw new TypeError('CloudWatch Logs data is not a JSON object');
   return decoded as unknown as CloudWatchLogsDecodedData;
 }
