@@ -1,3 +1,4 @@
+import { unwatch, watch } from '../deadline.js';
 import { dispatchError, isDispatchError } from '../types.js';
 import type { Dispatcher, DispatchRequest, DispatchResponse } from '../types.js';
 
@@ -16,24 +17,26 @@ const SAFE_HOST = /^[A-Za-z0-9.\-]+(?::\d{1,5})?$|^\[[0-9A-Fa-f:.]+\](?::\d{1,5}
  * response.body.toString(); // 'hi'
  */
 export function fetchDispatcher(handler: FetchHandler): Dispatcher {
-  return async (request: DispatchRequest, timeoutMs: number): Promise<DispatchResponse> => {
-    const fetchRequest = toFetchRequest(request);
-    let timer: NodeJS.Timeout | undefined;
-    const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(
-        () => reject(dispatchError('APP_TIMEOUT', `the app did not answer ${request.method} ${request.url} within ${timeoutMs} ms`)),
-        timeoutMs,
-      );
+  return (request: DispatchRequest, timeoutMs: number): Promise<DispatchResponse> =>
+    new Promise<DispatchResponse>((resolve, reject) => {
+      let settled = false;
+      const watched = watch(Date.now() + timeoutMs, () => {
+        settled = true;
+        reject(dispatchError('APP_TIMEOUT', `the app did not answer ${request.method} ${request.url} within ${Math.round(timeoutMs)} ms`));
+      });
+      const settle = (error: unknown, response?: DispatchResponse) => {
+        if (settled) return;
+        settled = true;
+        unwatch(watched);
+        if (response !== undefined) resolve(response);
+        else reject(isDispatchError(error) ? error : dispatchError('APP_ERROR', `the app failed: ${error instanceof Error ? error.message : String(error)}`, error));
+      };
+      try {
+        answer(handler, toFetchRequest(request), request.method === 'HEAD').then((response) => settle(undefined, response), settle);
+      } catch (error) {
+        settle(error);
+      }
     });
-    try {
-      return await Promise.race([answer(handler, fetchRequest, request.method === 'HEAD'), timeout]);
-    } catch (error) {
-      if (isDispatchError(error)) throw error;
-      throw dispatchError('APP_ERROR', `the app failed: ${error instanceof Error ? error.message : String(error)}`, error);
-    } finally {
-      clearTimeout(timer);
-    }
-  };
 }
 
 async function answer(handler: FetchHandler, request: Request, isHead: boolean): Promise<DispatchResponse> {

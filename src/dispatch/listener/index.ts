@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { unwatch, watch } from '../deadline.js';
 import { dispatchError, isDispatchError } from '../types.js';
 import type { Dispatcher, DispatchRequest, DispatchResponse } from '../types.js';
 import { createInMemoryRequest } from './request.js';
@@ -20,13 +21,13 @@ export function listenerDispatcher(listener: NodeListener): Dispatcher {
     new Promise<DispatchResponse>((resolve, reject) => {
       const req = createInMemoryRequest(request);
       const res = createInMemoryResponse(req, (error, response) => {
-        clearTimeout(timer);
+        unwatch(watched);
         if (error !== undefined) reject(isDispatchError(error) ? error : dispatchError('APP_ERROR', `the app failed: ${error.message}`, error));
         else resolve(response as DispatchResponse);
       });
-      const timer = setTimeout(() => {
+      const watched = watch(Date.now() + timeoutMs, () => {
         settleResponse(res, dispatchError('APP_TIMEOUT', `the app did not answer ${request.method} ${request.url} within ${Math.round(timeoutMs)} ms`), undefined);
-      }, timeoutMs);
+      });
       try {
         const returned = listener(req, res);
         // Async listeners (Koa's callback, user code) report failures by rejecting.

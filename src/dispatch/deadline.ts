@@ -1,0 +1,64 @@
+/**
+ * One timer for every pending dispatch, instead of a `setTimeout`/`clearTimeout` pair per request: on
+ * Node 20 a timer per request costs 1–2 µs of async-hooks bookkeeping on the per-event path (see
+ * docs/benchmarks.md). Requests of one invocation share its deadline, so the timer is armed about once
+ * per invocation and usually fires with nothing left to expire.
+ *
+ * The timer keeps the process alive only while something is pending: an app that never answers must
+ * still be timed out (Lambda's runtime does not hold the event loop open for a pending handler), and a
+ * script whose requests are done must still exit.
+ */
+
+/** A pending dispatch: what to call if `deadline` (epoch ms) passes first. */
+export interface Watched {
+  readonly deadline: number;
+  readonly expire: () => void;
+}
+
+const pending = new Set<Watched>();
+let timer: NodeJS.Timeout | undefined;
+let armedFor = Infinity;
+
+/**
+ * Call `expire` at `deadline` (epoch ms) unless {@link unwatch} is called first.
+ *
+ * @example
+ * const watched = watch(Date.now() + 1000, () => reject(new Error('timed out')));
+ * // ... when the answer comes:
+ * unwatch(watched);
+ */
+export function watch(deadline: number, expire: () => void): Watched {
+  const watched: Watched = { deadline, expire };
+  pending.add(watched);
+  if (deadline < armedFor) arm(deadline);
+  else if (pending.size === 1) timer?.ref();
+  return watched;
+}
+
+/** Stop watching: the dispatch settled. */
+export function unwatch(watched: Watched): void {
+  pending.delete(watched);
+  if (pending.size === 0) timer?.unref();
+}
+
+function arm(deadline: number): void {
+  if (timer !== undefined) clearTimeout(timer);
+  armedFor = deadline;
+  timer = setTimeout(fire, Math.max(1, deadline - Date.now()));
+}
+
+function fire(): void {
+  timer = undefined;
+  armedFor = Infinity;
+  const now = Date.now();
+  let next = Infinity;
+  for (const watched of pending) {
+    if (watched.deadline <= now) {
+      pending.delete(watched);
+      watched.expire();
+    } else if (watched.deadline < next) {
+      next = watched.deadline;
+    }
+  }
+  if (next !== Infinity) arm(next);
+}
