@@ -3,6 +3,8 @@ import { EventDeliveryError } from '../../errors.js';
 import { findSource } from '../../sources/index.js';
 import type { LambdaContext } from '../../types.js';
 import { deliver } from './deliver.js';
+import type { Delivery } from './deliver.js';
+import type { EventSource } from '../../sources/types.js';
 import { appDeadline, invocationHeaders } from './invocation-headers.js';
 import type { ResolvedOptions } from './options.js';
 import { appBatchResult, bodyExcerpt, toHttpResult } from './result.js';
@@ -18,7 +20,21 @@ const EMPTY = Buffer.alloc(0);
  * @example
  * const result = await handleEvent(dispatch, options, s3Event, context);
  */
-export async function handleEvent(
+export function handleEvent(
+  dispatch: Dispatcher,
+  options: ResolvedOptions,
+  event: unknown,
+  context: LambdaContext | undefined,
+): Promise<HttpResult | BatchResult> {
+  try {
+    return sendEvent(dispatch, options, event, context);
+  } catch (error) {
+    // An event that cannot be sent (it cannot be serialised): a rejection, never a synchronous throw.
+    return Promise.reject(error);
+  }
+}
+
+function sendEvent(
   dispatch: Dispatcher,
   options: ResolvedOptions,
   event: unknown,
@@ -37,7 +53,12 @@ export async function handleEvent(
   }
   Object.assign(headers, invocationHeaders(context, deadline));
 
-  const delivery = await deliver(dispatch, { method: options.method, url: path, headers, body }, { event, context }, deadline);
+  const request = { method: options.method, url: path, headers, body };
+  return deliver(dispatch, request, { event, context }, deadline, (delivery) => answer(delivery, source, path, options));
+}
+
+/** The invocation's result for a delivery, or the EventDeliveryError to reject with. */
+function answer(delivery: Delivery, source: EventSource | undefined, path: string, options: ResolvedOptions): HttpResult | BatchResult {
   const retried = source?.delivery === 'async';
   if (delivery.error !== undefined) {
     if (delivery.error.code === 'APP_TIMEOUT') {

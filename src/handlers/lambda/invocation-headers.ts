@@ -4,6 +4,7 @@ import type { ResolvedOptions } from './options.js';
 // Characters a header value may not carry as is (Node rejects them; undici too, and CR/LF would split
 // the header). JSON escapes control characters below 0x20 itself; DEL and non-ASCII are escaped here.
 const NON_ASCII_OR_DEL = /[\u007f-\uffff]/g;
+const HAS_NON_ASCII_OR_DEL = /[\u007f-\uffff]/;
 const UNSAFE_HEADER_CHARS = /[^\x20-\x7e]/gu;
 
 /**
@@ -20,18 +21,26 @@ export function invocationHeaders(context: LambdaContext | undefined, deadline: 
   if (typeof context.awsRequestId === 'string') headers['x-amzn-request-id'] = toHeaderValue(context.awsRequestId);
   const trace = process.env._X_AMZN_TRACE_ID;
   if (trace) headers['x-amzn-trace-id'] = toHeaderValue(trace);
-  const fields = {
-    functionName: context.functionName,
-    functionVersion: context.functionVersion,
-    invokedFunctionArn: context.invokedFunctionArn,
-    memoryLimitInMB: context.memoryLimitInMB,
-    awsRequestId: context.awsRequestId,
-    logGroupName: context.logGroupName,
-    logStreamName: context.logStreamName,
-    deadline,
-  };
-  headers['x-amzn-lambda-context'] = JSON.stringify(fields).replace(NON_ASCII_OR_DEL, escapeJsonChar);
+  headers['x-amzn-lambda-context'] = contextJson(context, deadline);
   return headers;
+}
+
+// The context's fields other than the request id and the deadline are the same for every invocation of
+// a function instance: their JSON is kept and reused while they stay the same.
+let cachedFields: unknown[] = [];
+let cachedPrefix = '';
+
+/** JSON of the context's plain fields and the deadline, ASCII only (a header value). */
+function contextJson(context: LambdaContext, deadline: number): string {
+  const fields = [context.functionName, context.functionVersion, context.invokedFunctionArn, context.memoryLimitInMB];
+  if (fields.some((value, i) => value !== cachedFields[i])) {
+    cachedFields = fields;
+    const json = JSON.stringify({ functionName: fields[0], functionVersion: fields[1], invokedFunctionArn: fields[2], memoryLimitInMB: fields[3] });
+    cachedPrefix = json.slice(0, -1);
+  }
+  const rest = JSON.stringify({ awsRequestId: context.awsRequestId, logGroupName: context.logGroupName, logStreamName: context.logStreamName, deadline });
+  const json = (cachedPrefix.length > 1 ? cachedPrefix + ',' : '{') + rest.slice(1);
+  return HAS_NON_ASCII_OR_DEL.test(json) ? json.replace(NON_ASCII_OR_DEL, escapeJsonChar) : json;
 }
 
 /**

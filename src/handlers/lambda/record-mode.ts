@@ -5,7 +5,7 @@ import { EventDeliveryError } from '../../errors.js';
 import { findSource, toCloudEvents } from '../../sources/index.js';
 import type { EventSource } from '../../sources/types.js';
 import type { LambdaContext } from '../../types.js';
-import { deliver } from './deliver.js';
+import { asDelivery, deliver } from './deliver.js';
 import type { Delivery } from './deliver.js';
 import { appDeadline, invocationHeaders } from './invocation-headers.js';
 import type { ResolvedOptions } from './options.js';
@@ -45,7 +45,7 @@ export async function handleRecords(
       // A record that cannot be sent (an attribute no header can carry) fails alone, not the batch.
       return Promise.resolve(unsendable(error));
     }
-    return deliver(dispatch, request, { event, context, cloudEvent }, deadline);
+    return deliver(dispatch, request, { event, context, cloudEvent }, deadline, asDelivery);
   };
 
   const batch = source?.batch;
