@@ -37,7 +37,7 @@ function context(): LambdaContext {
 /** The result of an event-mode handler (not a batch): status, parsed JSON body. */
 function http(result: LambdaResult): { statusCode: number; headers: Record<string, string>; json: unknown } {
   if (Array.isArray(result) || !('statusCode' in result)) throw new Error(`not an HTTP result: ${JSON.stringify(result)}`);
-  return { statusCode: result.statusCode, headers: result.headers, json: result.body === '' ? undefined : JSON.parse(result.body) };
+  return { statusCode: result.statusCode, headers: result.headers ?? {}, json: result.body === '' ? undefined : JSON.parse(result.body) };
 }
 
 let db: Database;

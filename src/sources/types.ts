@@ -1,4 +1,5 @@
 import type { CloudEvent } from '../cloudevents/types.js';
+import type { DispatchRequest, DispatchResponse } from '../dispatch/types.js';
 import type { LambdaContext } from '../types.js';
 
 /**
@@ -6,8 +7,11 @@ import type { LambdaContext } from '../types.js';
  * - `async`: an asynchronous or polling source (S3, SNS, SQS, EventBridge, Kinesis, ...). A failed
  *   delivery must reject so that Lambda retries and, after that, the DLQ or failure destination keeps it.
  * - `direct`: a caller that reads the result (a direct invocation, a client sending a CloudEvent, ...).
+ * - `http`: an HTTP event (API Gateway, ALB, Function URLs, VPC Lattice): the request it carries is
+ *   delivered as is (`toRequest`), and the app's response, whatever its status, is answered in the
+ *   event's own response format (`respond`).
  */
-export type DeliveryKind = 'async' | 'direct';
+export type DeliveryKind = 'async' | 'direct' | 'http';
 
 /**
  * Record-level failure reporting of a batch source (Lambda's `ReportBatchItemFailures`).
@@ -37,4 +41,11 @@ export interface EventSource<E = unknown> {
   readonly delivery: DeliveryKind;
   /** Present on SQS, Kinesis and DynamoDB Streams: partial batch failure reporting. */
   readonly batch?: BatchSemantics<E>;
+  /**
+   * HTTP events: the HTTP request the event carries (method, path and query, headers, body bytes,
+   * remote address), delivered instead of the event's JSON.
+   */
+  toRequest?(event: E): DispatchRequest;
+  /** HTTP events: the Lambda result for the app's response, in the event's own response format. */
+  respond?(response: DispatchResponse, event: E): unknown;
 }

@@ -6,6 +6,8 @@ import { findSource, toCloudEvents } from '../../sources/index.js';
 import type { EventSource } from '../../sources/types.js';
 import type { LambdaContext } from '../../types.js';
 import { asDelivery, deliver } from './deliver.js';
+import { handleEvent } from './event-mode.js';
+import type { HttpEventResult } from './event-mode.js';
 import type { Delivery } from './deliver.js';
 import { appDeadline, invocationHeaders } from './invocation-headers.js';
 import type { ResolvedOptions } from './options.js';
@@ -29,8 +31,10 @@ export async function handleRecords(
   options: ResolvedOptions,
   event: unknown,
   context: LambdaContext | undefined,
-): Promise<BatchResult | HttpResult[]> {
+): Promise<BatchResult | HttpResult[] | HttpEventResult> {
   const source = findSource(event);
+  // An HTTP event is one request, not records: one Lambda then serves HTTP and events alike.
+  if (source?.delivery === 'http') return handleEvent(dispatch, options, event, context) as Promise<HttpEventResult>;
   const cloudEvents = toCloudEvents(event, context);
   const deadline = appDeadline(context, options);
   const shared = Object.assign({}, options.headers, invocationHeaders(context, deadline));
