@@ -23,7 +23,7 @@ describe('toCloudEvents', () => {
   });
 
   it('answers an unrecognised event with one generic invoke CloudEvent', () => {
-    const event = loadFixture('aws-lambda-go/apigw-request.json');
+    const event = loadFixture('aws-lambda-go/iot-button-event.json');
     expect(plain(toCloudEvents(event, context))).toEqual([
       {
         specversion: '1.0',

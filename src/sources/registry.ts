@@ -10,6 +10,11 @@ import { dynamoDbSource } from './aws/dynamodb/index.js';
 import { ec2Source } from './aws/ec2/index.js';
 import { eventBridgeSource } from './aws/eventbridge/index.js';
 import { firehoseSource } from './aws/firehose/index.js';
+import { albSource } from './aws/http/alb/index.js';
+import { apiGatewayHttpSource } from './aws/http/apigw-http/index.js';
+import { apiGatewayRestSource } from './aws/http/apigw-rest/index.js';
+import { functionUrlSource } from './aws/http/function-url/index.js';
+import { vpcLatticeSource } from './aws/http/vpc-lattice/index.js';
 import { iotEventsSource } from './aws/iot-events/index.js';
 import { kinesisSource } from './aws/kinesis/index.js';
 import { lexSource } from './aws/lex/index.js';
@@ -29,7 +34,8 @@ import type { EventSource } from './types.js';
  * Every known source, in the order of the routing table of the project's contract (API.md, `routeFor`):
  * the first whose guard accepts an event handles it. Structured CloudEvents first (`specversion`), then
  * EventBridge (`source` with `detail-type`) before the Records-based sources, then the table's rows in
- * order; sources added since (CloudWatch Logs, Google, Azure) follow.
+ * order; sources added since follow: CloudWatch Logs, the HTTP events (Function URLs before API Gateway
+ * HTTP API: both are payload 2.0, the Function URL guard is the narrower), then Google and Azure.
  */
 export const sources: readonly EventSource[] = [
   cloudEventSource,
@@ -51,6 +57,11 @@ export const sources: readonly EventSource[] = [
   cloudFormationSource,
   alexaSource,
   logsSource,
+  functionUrlSource,
+  apiGatewayHttpSource,
+  apiGatewayRestSource,
+  albSource,
+  vpcLatticeSource,
   pubSubSource,
   gcfLegacySource,
   eventGridSource,

@@ -84,9 +84,36 @@ const EXPECTED: Record<string, string | undefined> = {
   'documented/azure/eventgrid-blob-created.json': '/azure.eventgrid',
   'documented/azure/eventgrid-subscription-validation.json': '/azure.eventgrid',
   'documented/azure/eventgrid-custom-topic.json': '/azure.eventgrid',
+  // HTTP events: the request's own path.
+  'aws-lambda-go/apigw-request.json': '/hello/world', // API Gateway REST: `path`
+  'powertools/apigw-rest/console-test-ui.json': '/no-auth',
+  'powertools/apigw-rest/iam-auth.json': '/iam',
+  'powertools/apigw-rest/jwt-authorizer-auth.json': '/cognito',
+  'powertools/apigw-rest/lambda-authorizer-auth.json': '/lambda-token',
+  'powertools/apigw-rest/no-auth.json': '/no-auth',
+  'powertools/apigw-rest/websocket.json': '/websocket',
+  'aws-lambda-go/apigw-v2-request-iam.json': '/my/path', // API Gateway HTTP API: `rawPath`
+  'aws-lambda-go/apigw-v2-request-jwt-authorizer.json': '/my/path',
+  'aws-lambda-go/apigw-v2-request-lambda-authorizer.json': '/my/path',
+  'aws-lambda-go/apigw-v2-request-no-authorizer.json': '/',
+  'powertools/apigw-http/iam-auth.json': '/iam',
+  'powertools/apigw-http/jwt-authorizer-auth.json': '/cognito',
+  'powertools/apigw-http/lambda-authorizer-auth.json': '/lambda',
+  'powertools/apigw-http/no-auth.json': '/lambda',
+  'aws-lambda-go/lambda-urls-request.json': '/my/path', // Function URL: `rawPath`
+  'aws-lambda-go/alb-lambda-target-request-headers-only.json': '/', // ALB: `path`
+  'aws-lambda-go/alb-lambda-target-request-multivalue-headers.json': '/',
+  'powertools/alb/base.json': '/lambda',
+  'powertools/alb/multi-fields.json': '/lambda',
+  'powertools/vpc-lattice/base.json': '/testpath', // VPC Lattice v1: `raw_path`
+  'powertools/vpc-lattice-v2/base.json': '/newpath', // VPC Lattice v2: `path`
   // No row: left to `request.path`.
-  'aws-lambda-go/apigw-request.json': undefined,
-  'aws-lambda-go/alb-lambda-target-request-headers-only.json': undefined,
+  'powertools/apigw-rest/authorizer-request.json': undefined, // Lambda authorizer (`methodArn`), not a request
+  'powertools/apigw-rest/authorizer-token.json': undefined,
+  'powertools/apigw-http/authorizer-request.json': undefined, // HTTP API authorizer (`routeArn`)
+  'aws-lambda-go/apigw-v2-custom-authorizer-v2-request.json': undefined,
+  'powertools/apigw-rest/invalid.json': undefined, // neither stage nor resourcePath
+  'powertools/apigw-http/invalid.json': undefined,
   'aws-lambda-go/iot-button-event.json': undefined,
   'aws-lambda-go/kafka-event.json': undefined,
   'aws-lambda-go/secretsmanager-secret-rotation-event.json': undefined,
@@ -162,7 +189,8 @@ describe('routeFor: edge cases', () => {
   });
 
   it('keeps route() of fixed-route sources a constant', () => {
-    const fixed = sources.filter((source) => !['cloudevents', 'aws.events', 'aws.iotevents', 'google.functions'].includes(source.name));
+    const routed = ['cloudevents', 'aws.events', 'aws.iotevents', 'google.functions', 'aws.lambda.url', 'aws.apigateway.http', 'aws.apigateway', 'aws.elb', 'aws.vpclattice'];
+    const fixed = sources.filter((source) => !routed.includes(source.name));
     for (const source of fixed) expect(source.route({} as never)).toBe('/' + source.name);
   });
 
@@ -180,7 +208,7 @@ describe('sources', () => {
       'cloudevents', 'aws.events', 'aws.iotevents', 'aws.s3', 'aws.codecommit', 'aws.dynamodb', 'aws.ec2',
       'aws.kinesis', 'aws.sns', 'aws.sqs', 'aws.ses', 'aws.lex', 'aws.kinesis.firehose', 'aws.cognito',
       'aws.config', 'aws.cloudfront', 'aws.cloudformation', 'aws.alexa',
-      'aws.logs', 'google.pubsub', 'google.functions', 'azure.eventgrid',
+      'aws.logs', 'aws.lambda.url', 'aws.apigateway.http', 'aws.apigateway', 'aws.elb', 'aws.vpclattice', 'google.pubsub', 'google.functions', 'azure.eventgrid',
     ]);
   });
 
@@ -192,6 +220,7 @@ describe('sources', () => {
       'aws.sns': 'async', 'aws.sqs': 'async', 'aws.ses': 'async', 'aws.lex': 'direct',
       'aws.kinesis.firehose': 'async', 'aws.cognito': 'direct', 'aws.config': 'async',
       'aws.cloudfront': 'direct', 'aws.cloudformation': 'direct', 'aws.alexa': 'direct', 'aws.logs': 'async',
+      'aws.lambda.url': 'http', 'aws.apigateway.http': 'http', 'aws.apigateway': 'http', 'aws.elb': 'http', 'aws.vpclattice': 'http',
       'google.pubsub': 'async', 'google.functions': 'async', 'azure.eventgrid': 'async',
     });
   });
