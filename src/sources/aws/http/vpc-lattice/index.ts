@@ -45,13 +45,14 @@ export function isVpcLatticeV2Event(event: unknown): event is VpcLatticeEventV2 
 }
 
 /**
- * VPC Lattice v1: `raw_path` with `is_base64_encoded`: snake_case names no other event uses.
+ * VPC Lattice v1: `raw_path` (with `method`): a snake_case name no other event uses. `is_base64_encoded`
+ * is not required: some producers of v1 events (test tools, older SDK models) leave it out.
  *
  * @example
  * isVpcLatticeV1Event({ raw_path: '/', method: 'GET', is_base64_encoded: false }); // true
  */
 export function isVpcLatticeV1Event(event: unknown): event is VpcLatticeEventV1 {
-  return isObject(event) && typeof event.raw_path === 'string' && 'is_base64_encoded' in event;
+  return isObject(event) && typeof event.raw_path === 'string' && typeof event.method === 'string';
 }
 
 /** Either VPC Lattice event structure. */
@@ -117,7 +118,7 @@ export const vpcLatticeSource: EventSource<VpcLatticeEvent> = {
   delivery: 'http',
   toRequest: (event): DispatchRequest => {
     const v2 = isVpcLatticeV2Event(event);
-    const body = requestBody(field(event, 'body'), field(event, v2 ? 'isBase64Encoded' : 'is_base64_encoded'));
+    const body = requestBody(field(event, 'body'), v2 ? field(event, 'isBase64Encoded') : field(event, 'is_base64_encoded') ?? field(event, 'isBase64Encoded'));
     const headers = finishHeaders(collectHeaders(field(event, 'headers'), undefined), body);
     const { path, query } = target(event);
     return { method: textField(event, 'method') ?? 'GET', url: withQuery(path, query), headers, body, remoteAddress: forwardedFor(headers) };
