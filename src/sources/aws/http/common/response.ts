@@ -5,7 +5,7 @@ import type { DispatchResponse } from '../../../../dispatch/types.js';
 /**
  * The app's headers as a single-value map. A repeated field is joined with `, ` (RFC 9110 §5.3), except
  * `set-cookie`, which cannot be joined (an `Expires` date holds a comma): its last value is kept, as ALB
- * and VPC Lattice themselves keep the last of repeated fields when multi-value headers are off.
+ * keeps the last of repeated request headers when multi-value headers are off.
  *
  * @example
  * singleValueHeaders({ vary: ['a', 'b'], 'set-cookie': ['a=1', 'b=2'] }); // { vary: 'a, b', 'set-cookie': 'b=2' }
