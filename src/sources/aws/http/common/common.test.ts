@@ -69,6 +69,7 @@ describe('request target', () => {
     expect(requestPath('/x\r\nHost: evil')).toBe('/x%0D%0AHost:%20evil');
     expect(requestPath('/café')).toBe('/caf%C3%A9');
     expect(requestPath('/a\uD800')).toBe('/a%EF%BF%BD');
+    expect(requestPath('/100%/a%2Fb/%zz/%4')).toBe('/100%25/a%2Fb/%25zz/%254');
   });
 
   it('encodes decoded parameters, the multi-value map first', () => {

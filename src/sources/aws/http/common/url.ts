@@ -8,8 +8,8 @@
  * Characters a URL path or query keeps as they are (RFC 3986 `pchar` plus `/` and `?`, and `%` so
  * existing escapes stay). `?` is left to the callers: a path escapes it, a query keeps it.
  */
-const UNSAFE_RAW = /[^A-Za-z0-9\-._~!$&'()*+,;=:@/?%]/;
-const UNSAFE_RAW_ALL = /[^A-Za-z0-9\-._~!$&'()*+,;=:@/?%]/gu;
+const UNSAFE_RAW = /[^A-Za-z0-9\-._~!$&'()*+,;=:@/?%]|%(?![0-9A-Fa-f]{2})/;
+const UNSAFE_RAW_ALL = /[^A-Za-z0-9\-._~!$&'()*+,;=:@/?%]|%(?![0-9A-Fa-f]{2})/gu;
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 /** encodeURIComponent without its URIError: a lone surrogate becomes U+FFFD first. */
@@ -23,10 +23,13 @@ export function encodeComponent(value: string): string {
 
 /**
  * A raw (already percent-encoded) URL part with the characters that cannot appear in a request target
- * percent-encoded, existing `%XX` escapes kept. A no-op for anything a client could have sent.
+ * percent-encoded, existing `%XX` escapes kept and a `%` that starts none encoded as `%25`. A no-op for
+ * anything a client could have sent; makes a decoded value (API Gateway HTTP API decodes `rawPath`)
+ * safe without knowing whether it was decoded.
  *
  * @example
  * encodeRaw('a%20b c'); // 'a%20b%20c'
+ * encodeRaw('100%');    // '100%25'
  */
 export function encodeRaw(value: string): string {
   if (!UNSAFE_RAW.test(value)) return value;
