@@ -42,8 +42,32 @@ export function headerValue(value: unknown): string | undefined {
     if (c > 0xff) wide = true;
     else return undefined;
   }
-  const trimmed = value.trim();
+  const last = value.length - 1;
+  const padded = last >= 0 && (isSpace(value.charCodeAt(0)) || isSpace(value.charCodeAt(last)));
+  const trimmed = padded ? value.trim() : value;
   return wide ? Buffer.from(trimmed, 'utf8').toString('latin1') : trimmed;
+}
+
+function isSpace(c: number): boolean {
+  return c === 0x20 || c === 0x09;
+}
+
+/**
+ * Names seen before, as delivered (lower-case) or `''` when not a token: an API sees the same few dozen
+ * names on every request, so each is lower-cased and checked once. Bounded, so that a caller sending
+ * ever new names cannot grow it without end.
+ */
+const NAMES = new Map<string, string>();
+const MAX_NAMES = 512;
+
+/** The delivered (lower-case) form of a header name, or `''` to drop the field. */
+function headerName(name: string): string {
+  let lower = NAMES.get(name);
+  if (lower !== undefined) return lower;
+  lower = name.toLowerCase();
+  if (!TOKEN.test(lower)) lower = '';
+  if (NAMES.size < MAX_NAMES) NAMES.set(name, lower);
+  return lower;
 }
 
 /**
@@ -58,8 +82,8 @@ export function headerValue(value: unknown): string | undefined {
  * addHeader(headers, 'accept', 'application/json'); // headers.accept === 'text/html, application/json'
  */
 export function addHeader(headers: Record<string, string | string[]>, name: string, value: unknown): void {
-  const lower = name.toLowerCase();
-  if (!TOKEN.test(lower)) return;
+  const lower = headerName(name);
+  if (lower === '') return;
   const safe = headerValue(value);
   if (safe === undefined) return;
   const existing = headers[lower];
@@ -89,8 +113,8 @@ export function collectHeaders(single: unknown, multi: unknown): Record<string, 
   if (source === undefined) return headers;
   for (const name in source) {
     const value = source[name];
-    if (Array.isArray(value)) for (const item of value) addHeader(headers, name, item);
-    else addHeader(headers, name, value);
+    if (!Array.isArray(value)) addHeader(headers, name, value);
+    else for (let i = 0; i < value.length; i++) addHeader(headers, name, value[i]);
   }
   return headers;
 }

@@ -11,8 +11,12 @@ import { builtin } from '../../../../builtins.js';
  */
 export function ipAddress(value: unknown): string | undefined {
   if (typeof value !== 'string' || value === '') return undefined;
-  return builtin<typeof Net>('node:net').isIP(value) === 0 ? undefined : value;
+  isIP ??= builtin<typeof Net>('node:net').isIP;
+  return isIP(value) === 0 ? undefined : value;
 }
+
+/** `net.isIP`, loaded on first use. */
+let isIP: typeof Net.isIP | undefined;
 
 /**
  * The peer address behind ALB and VPC Lattice, which give no source IP field: the last entry of

@@ -59,6 +59,10 @@ export function setCookies(headers: DispatchResponse['headers']): string[] {
  * statusDescription(404); // '404 Not Found'
  */
 export function statusDescription(statusCode: number): string {
-  const reason = builtin<typeof Http>('node:http').STATUS_CODES[statusCode];
+  statusCodes ??= builtin<typeof Http>('node:http').STATUS_CODES;
+  const reason = statusCodes[statusCode];
   return reason === undefined ? String(statusCode) : `${statusCode} ${reason}`;
 }
+
+/** `http.STATUS_CODES`, loaded on first use. */
+let statusCodes: typeof Http.STATUS_CODES | undefined;
