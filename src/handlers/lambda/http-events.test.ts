@@ -1,0 +1,82 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { express5App, honoApp } from '../../../test/apps/echo.js';
+import { EventDeliveryError } from '../../errors.js';
+import { createLambdaHandler } from './index.js';
+
+/** An API Gateway HTTP API (payload 2.0) request, shaped as AWS documents it. */
+function httpApiEvent(overrides: Record<string, unknown> = {}) {
+  return {
+    version: '2.0',
+    routeKey: '$default',
+    rawPath: '/books/42',
+    rawQueryString: 'lang=en&tag=a&tag=b',
+    cookies: ['session=abc', 'theme=dark'],
+    headers: { 'content-type': 'application/octet-stream', 'x-custom': 'one', host: 'api.example.com' },
+    requestContext: {
+      accountId: '123456789012',
+      apiId: 'api-id',
+      domainName: 'api.example.com',
+      domainPrefix: 'api',
+      http: { method: 'POST', path: '/books/42', protocol: 'HTTP/1.1', sourceIp: '203.0.113.9', userAgent: 'curl/8' },
+      requestId: 'req-id',
+      routeKey: '$default',
+      stage: '$default',
+      time: '24/Nov/2026:19:03:58 +0000',
+      timeEpoch: 1795547038000,
+    },
+    body: Buffer.from([0, 1, 2, 250, 255]).toString('base64'),
+    isBase64Encoded: true,
+    ...overrides,
+  };
+}
+
+const context = { awsRequestId: 'lambda-req', getRemainingTimeInMillis: () => 5000 };
+
+afterEach(() => vi.restoreAllMocks());
+
+describe('HTTP events in the same handler (API Gateway HTTP API)', () => {
+  for (const makeApp of [express5App, honoApp]) {
+    for (const mode of ['event', 'record'] as const) {
+      it(`${makeApp().name}, ${mode} mode: the carried request in, the event's own response format out`, async () => {
+        const echo = makeApp(() => ({
+          status: 201,
+          body: Buffer.from([137, 80, 78, 71, 0, 255]),
+          headers: { 'content-type': 'image/png', 'set-cookie': ['a=1; Path=/', 'b=2; Path=/'] },
+        }));
+        const result = await createLambdaHandler(echo.app, { mode })(httpApiEvent(), context);
+        const received = echo.received[0]!;
+        expect(received.method).toBe('POST');
+        expect(received.url).toBe('/books/42?lang=en&tag=a&tag=b');
+        expect(received.headers['x-custom']).toBe('one');
+        expect(received.headers.cookie).toBe('session=abc; theme=dark');
+        expect(received.headers['x-amzn-request-id']).toBe('lambda-req');
+        expect(received.body).toEqual(Buffer.from([0, 1, 2, 250, 255]));
+        expect(result).toMatchObject({
+          statusCode: 201,
+          cookies: ['a=1; Path=/', 'b=2; Path=/'],
+          body: Buffer.from([137, 80, 78, 71, 0, 255]).toString('base64'),
+          isBase64Encoded: true,
+        });
+        expect((result as { headers: Record<string, string> }).headers['content-type']).toBe('image/png');
+      });
+    }
+  }
+
+  it('a 404 or 500 from the app is an HTTP answer, not a failed invocation', async () => {
+    const echo = express5App(() => ({ status: 404, body: 'no such book', headers: { 'content-type': 'text/plain' } }));
+    expect(await createLambdaHandler(echo.app)(httpApiEvent(), context)).toMatchObject({ statusCode: 404, body: 'no such book', isBase64Encoded: false });
+  });
+
+  it('an app that throws is answered 500 in the event\'s format; one that never answers fails before the deadline', async () => {
+    vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const thrower = (req: unknown, res: unknown) => {
+      void [req, res];
+      throw new Error('boom');
+    };
+    expect(await createLambdaHandler(thrower)(httpApiEvent(), context)).toMatchObject({ statusCode: 500, body: 'Internal Server Error' });
+    const never = (req: unknown, res: unknown) => void [req, res];
+    const error = await createLambdaHandler(never)(httpApiEvent(), { getRemainingTimeInMillis: () => 300 }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(EventDeliveryError);
+    expect((error as EventDeliveryError).code).toBe('APP_TIMEOUT');
+  });
+});
