@@ -10,8 +10,13 @@ import type { LambdaContext } from '../types.js';
  * - `http`: an HTTP event (API Gateway, ALB, Function URLs, VPC Lattice): the request it carries is
  *   delivered as is (`toRequest`), and the app's response, whatever its status, is answered in the
  *   event's own response format (`respond`).
+ * - `sync`: a caller that waits for an answer in its own shape (Cognito user pool triggers, Lex, Alexa,
+ *   authorizers, CloudFront, Firehose transformation, Step Functions, ...): the event is POSTed as JSON
+ *   like any other; a 2xx answer becomes the result through `respond(response, event)` (default: the
+ *   body parsed as JSON, `null` when empty), and any other status rejects with an error whose message is
+ *   the app's error text.
  */
-export type DeliveryKind = 'async' | 'direct' | 'http';
+export type DeliveryKind = 'async' | 'direct' | 'http' | 'sync';
 
 /**
  * Record-level failure reporting of a batch source (Lambda's `ReportBatchItemFailures`).
@@ -46,6 +51,15 @@ export interface EventSource<E = unknown> {
    * remote address), delivered instead of the event's JSON.
    */
   toRequest?(event: E): DispatchRequest;
-  /** HTTP events: the Lambda result for the app's response, in the event's own response format. */
+  /**
+   * `http` sources: the Lambda result for the app's response (any status), in the event's own format.
+   * `sync` sources: the Lambda result for a 2xx response (default: its body parsed as JSON).
+   */
   respond?(response: DispatchResponse, event: E): unknown;
+  /**
+   * Record mode, for a caller that wants one result per record (Firehose transformation): the
+   * invocation's result from each record's response, in record order; `undefined` for a record that
+   * failed without an answer (the app threw or timed out).
+   */
+  recordsResult?(responses: ReadonlyArray<DispatchResponse | undefined>, event: E): unknown;
 }
