@@ -91,7 +91,6 @@ const EXPECTED: Record<string, string | undefined> = {
   'powertools/apigw-rest/jwt-authorizer-auth.json': '/cognito',
   'powertools/apigw-rest/lambda-authorizer-auth.json': '/lambda-token',
   'powertools/apigw-rest/no-auth.json': '/no-auth',
-  'powertools/apigw-rest/websocket.json': '/websocket',
   'aws-lambda-go/apigw-v2-request-iam.json': '/my/path', // API Gateway HTTP API: `rawPath`
   'aws-lambda-go/apigw-v2-request-jwt-authorizer.json': '/my/path',
   'aws-lambda-go/apigw-v2-request-lambda-authorizer.json': '/my/path',
@@ -112,6 +111,8 @@ const EXPECTED: Record<string, string | undefined> = {
   'powertools/apigw-rest/authorizer-token.json': undefined,
   'powertools/apigw-http/authorizer-request.json': undefined, // HTTP API authorizer (`routeArn`)
   'aws-lambda-go/apigw-v2-custom-authorizer-v2-request.json': undefined,
+  'powertools/apigw-rest/websocket.json': undefined, // WebSocket API (`requestContext.connectionId`)
+  'aws-lambda-go/apigw-websocket-request.json': undefined,
   'powertools/apigw-rest/invalid.json': undefined, // neither stage nor resourcePath
   'powertools/apigw-http/invalid.json': undefined,
   'aws-lambda-go/iot-button-event.json': undefined,

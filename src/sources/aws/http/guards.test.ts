@@ -15,7 +15,6 @@ const HTTP_FIXTURES: Record<string, string> = {
   'powertools/apigw-rest/jwt-authorizer-auth.json': 'aws.apigateway',
   'powertools/apigw-rest/lambda-authorizer-auth.json': 'aws.apigateway',
   'powertools/apigw-rest/no-auth.json': 'aws.apigateway',
-  'powertools/apigw-rest/websocket.json': 'aws.apigateway',
   'aws-lambda-go/apigw-v2-request-iam.json': 'aws.apigateway.http',
   'aws-lambda-go/apigw-v2-request-jwt-authorizer.json': 'aws.apigateway.http',
   'aws-lambda-go/apigw-v2-request-lambda-authorizer.json': 'aws.apigateway.http',

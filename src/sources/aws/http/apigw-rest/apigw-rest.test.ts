@@ -104,11 +104,13 @@ describe('API Gateway REST', () => {
     expectValidCloudEvents(events);
   });
 
-  it('detects on httpMethod with a stage or resource path, not authorizer requests nor ALB', () => {
+  it('detects on httpMethod with a stage or resource path, not authorizer requests, WebSocket events nor ALB', () => {
     expect(isApiGatewayRestEvent(event)).toBe(true);
     expect(isApiGatewayRestEvent(loadFixture('powertools/apigw-rest/no-auth.json'))).toBe(true);
     expect(isApiGatewayRestEvent({ httpMethod: 'GET', requestContext: { resourcePath: '/' } })).toBe(true);
     expect(isApiGatewayRestEvent(loadFixture('powertools/apigw-rest/authorizer-request.json'))).toBe(false);
+    expect(isApiGatewayRestEvent(loadFixture('powertools/apigw-rest/websocket.json'))).toBe(false);
+    expect(isApiGatewayRestEvent(loadFixture('aws-lambda-go/apigw-websocket-request.json'))).toBe(false);
     expect(isApiGatewayRestEvent(loadFixture('powertools/alb/base.json'))).toBe(false);
     expect(isApiGatewayRestEvent({ httpMethod: 'GET', requestContext: {} })).toBe(false);
     expect(isApiGatewayRestEvent({ requestContext: { stage: 'prod' } })).toBe(false);

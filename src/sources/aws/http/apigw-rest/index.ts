@@ -14,8 +14,9 @@ import {
  * API Gateway REST API (and HTTP API payload format 1.0): `httpMethod` with `requestContext.stage` or
  * `requestContext.resourcePath`. `httpMethod` alone is not enough (ALB has it too, with
  * `requestContext.elb` and no stage); a stage or resource path exists only on API Gateway. A Lambda
- * authorizer's request (`methodArn`) has the same fields but wants a policy back, not a response: not
- * this source.
+ * authorizer's request (`methodArn`) has the same fields but wants a policy back, not a response, and a
+ * WebSocket API's `$connect` event (`requestContext.connectionId`) is not an HTTP exchange with the
+ * app: neither is this source.
  *
  * @example
  * isApiGatewayRestEvent({ httpMethod: 'GET', path: '/', requestContext: { stage: 'prod' } }); // true
@@ -23,7 +24,7 @@ import {
 export function isApiGatewayRestEvent(event: unknown): event is APIGatewayProxyEvent {
   if (!isObject(event) || typeof event.httpMethod !== 'string' || 'methodArn' in event) return false;
   const context = event.requestContext;
-  return isObject(context) && (typeof context.stage === 'string' || typeof context.resourcePath === 'string');
+  return isObject(context) && (typeof context.stage === 'string' || typeof context.resourcePath === 'string') && !('connectionId' in context);
 }
 
 /**

@@ -49,6 +49,7 @@ describe('request headers', () => {
     expect(collectHeaders({ A: 'single' }, { A: ['1', '2'], B: ['x'] })).toEqual({ a: '1, 2', b: 'x' });
     expect(collectHeaders({ A: 'single', C: ['3', '4'] }, undefined)).toEqual({ a: 'single', c: '3, 4' });
     expect(collectHeaders(null, 'x')).toEqual({});
+    expect(collectHeaders({ A: 'single' }, {})).toEqual({ a: 'single' });
   });
 
   it('sets content-length to the delivered body and drops transfer-encoding', () => {

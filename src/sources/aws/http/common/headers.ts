@@ -101,7 +101,7 @@ export function addHeader(headers: Record<string, string | string[]>, name: stri
 /**
  * Headers from a single-value map (`{ name: value }`) and/or a multi-value map (`{ name: [values] }`).
  * When both are given (API Gateway REST sends both, ALB one or the other) the multi-value map is the
- * complete one and the single-value map is ignored. Values of a single-value map may also be arrays
+ * complete one and the single-value map is ignored, unless the multi-value map is empty. Values of a single-value map may also be arrays
  * (VPC Lattice v2 sends arrays under `headers`).
  *
  * @example
@@ -109,7 +109,7 @@ export function addHeader(headers: Record<string, string | string[]>, name: stri
  */
 export function collectHeaders(single: unknown, multi: unknown): Record<string, string | string[]> {
   const headers: Record<string, string | string[]> = {};
-  const source = isMap(multi) ? multi : isMap(single) ? single : undefined;
+  const source = isMap(multi) && hasKeys(multi) ? multi : isMap(single) ? single : undefined;
   if (source === undefined) return headers;
   for (const name in source) {
     const value = source[name];
@@ -134,6 +134,11 @@ export function finishHeaders(headers: Record<string, string | string[]>, body: 
   if (body !== undefined) headers['content-length'] = String(body.length);
   else if (hadLength) headers['content-length'] = '0';
   return headers;
+}
+
+function hasKeys(value: Record<string, unknown>): boolean {
+  for (const _ in value) return true;
+  return false;
 }
 
 function isMap(value: unknown): value is Record<string, unknown> {
