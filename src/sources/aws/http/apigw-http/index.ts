@@ -60,7 +60,13 @@ export function payloadV2Request(event: APIGatewayProxyEventV2): DispatchRequest
   };
 }
 
-/** `rawPath`, else `requestContext.http.path`, made safe. */
+/**
+ * The request path of a payload 2.0 event: `rawPath`, else `requestContext.http.path`, made safe (see
+ * `requestPath`).
+ *
+ * @example
+ * payloadV2Path({ rawPath: '/my/path', requestContext: { http: {} } } as never); // '/my/path'
+ */
 export function payloadV2Path(event: APIGatewayProxyEventV2): string {
   const raw = field(event, 'rawPath');
   return requestPath(typeof raw === 'string' ? raw : field(field(field(event, 'requestContext'), 'http'), 'path'));
@@ -80,7 +86,13 @@ export function payloadV2Response(response: DispatchResponse): unknown {
   return { statusCode: response.statusCode, headers, cookies: setCookies(response.headers), ...responseBody(response) };
 }
 
-/** One CloudEvent of `type` for a payload 2.0 event: id the request id, source the domain name. */
+/**
+ * One CloudEvent of `type` for a payload 2.0 event: id the request id, source the domain name (else
+ * the API id, else `fallbackSource`), subject the path, time `requestContext.timeEpoch`, data the event.
+ *
+ * @example
+ * payloadV2CloudEvents(event, 'com.amazonaws.lambda.url.request', 'aws:lambda')[0].id; // event.requestContext.requestId
+ */
 export function payloadV2CloudEvents(event: APIGatewayProxyEventV2, type: string, fallbackSource: string, context?: LambdaContext): CloudEvent[] {
   return convertSafely(event, context, () => {
     const requestContext = field(event, 'requestContext');

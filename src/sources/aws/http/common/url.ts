@@ -12,7 +12,12 @@ const UNSAFE_RAW = /[^A-Za-z0-9\-._~!$&'()*+,;=:@/?%]|%(?![0-9A-Fa-f]{2})/;
 const UNSAFE_RAW_ALL = /[^A-Za-z0-9\-._~!$&'()*+,;=:@/?%]|%(?![0-9A-Fa-f]{2})/gu;
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
-/** encodeURIComponent without its URIError: a lone surrogate becomes U+FFFD first. */
+/**
+ * `encodeURIComponent` without its URIError: a lone surrogate becomes U+FFFD first.
+ *
+ * @example
+ * encodeComponent('a b\uD800'); // 'a%20b%EF%BF%BD'
+ */
 export function encodeComponent(value: string): string {
   try {
     return encodeURIComponent(value);
@@ -87,7 +92,13 @@ export function safeRawQuery(query: unknown): string {
   return typeof query === 'string' ? encodeRaw(query) : '';
 }
 
-/** `path` with `?query` when the query is not empty. */
+/**
+ * `path` with `?query` when the query is not empty.
+ *
+ * @example
+ * withQuery('/p', 'a=1'); // '/p?a=1'
+ * withQuery('/p', '');    // '/p'
+ */
 export function withQuery(path: string, query: string): string {
   return query === '' ? path : `${path}?${query}`;
 }

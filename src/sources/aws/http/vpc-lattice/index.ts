@@ -55,7 +55,12 @@ export function isVpcLatticeV1Event(event: unknown): event is VpcLatticeEventV1 
   return isObject(event) && typeof event.raw_path === 'string' && typeof event.method === 'string';
 }
 
-/** Either VPC Lattice event structure. */
+/**
+ * Either VPC Lattice event structure (see `isVpcLatticeV2Event`, `isVpcLatticeV1Event`).
+ *
+ * @example
+ * isVpcLatticeEvent({ raw_path: '/', method: 'GET' }); // true
+ */
 export function isVpcLatticeEvent(event: unknown): event is VpcLatticeEvent {
   return isVpcLatticeV2Event(event) || isVpcLatticeV1Event(event);
 }
