@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createLambdaHandler, EventDeliveryError } from '../../src/index.js';
-import type { LambdaContext, LambdaResult } from '../../src/index.js';
+import type { HttpResult, LambdaContext, LambdaResult } from '../../src/index.js';
 import { createApp, openDatabase } from './app.mjs';
 import type { Book, Database } from './app.mjs';
 
@@ -36,8 +36,11 @@ function context(): LambdaContext {
 
 /** The result of an event-mode handler (not a batch): status, parsed JSON body. */
 function http(result: LambdaResult): { statusCode: number; headers: Record<string, string>; json: unknown } {
-  if (Array.isArray(result) || !('statusCode' in result)) throw new Error(`not an HTTP result: ${JSON.stringify(result)}`);
-  return { statusCode: result.statusCode, headers: result.headers ?? {}, json: result.body === '' ? undefined : JSON.parse(result.body) };
+  if (typeof result !== 'object' || result === null || Array.isArray(result) || typeof (result as { statusCode?: unknown }).statusCode !== 'number') {
+    throw new Error(`not an HTTP result: ${JSON.stringify(result)}`);
+  }
+  const envelope = result as HttpResult;
+  return { statusCode: envelope.statusCode, headers: envelope.headers ?? {}, json: envelope.body === '' ? undefined : JSON.parse(envelope.body) };
 }
 
 let db: Database;

@@ -25,7 +25,7 @@ export function handleEvent(
   options: ResolvedOptions,
   event: unknown,
   context: LambdaContext | undefined,
-): Promise<HttpResult | BatchResult | HttpEventResult> {
+): Promise<HttpResult | BatchResult | HttpEventResult | SyncResult> {
   try {
     return sendEvent(dispatch, options, event, context);
   } catch (error) {
@@ -39,7 +39,7 @@ function sendEvent(
   options: ResolvedOptions,
   event: unknown,
   context: LambdaContext | undefined,
-): Promise<HttpResult | BatchResult | HttpEventResult> {
+): Promise<HttpResult | BatchResult | HttpEventResult | SyncResult> {
   const source = findSource(event);
   if (source?.delivery === 'http') return sendHttpEvent(dispatch, options, source, event, context);
   const path = source !== undefined ? source.route(event) : options.path;
@@ -55,7 +55,7 @@ function sendEvent(
   Object.assign(headers, invocationHeaders(context, deadline));
 
   const request = { method: options.method, url: path, headers, body };
-  return deliver(dispatch, request, { event, context }, deadline, (delivery) => answer(delivery, source, path, options));
+  return deliver(dispatch, request, { event, context }, deadline, (delivery) => answer(delivery, source, event, path, options));
 }
 
 /**
@@ -111,8 +111,8 @@ function timeoutError(error: Error, path: string): EventDeliveryError {
 }
 
 /** The invocation's result for a delivery, or the EventDeliveryError to reject with. */
-function answer(delivery: Delivery, source: EventSource | undefined, path: string, options: ResolvedOptions): HttpResult | BatchResult {
-  const retried = source?.delivery === 'async';
+function answer(delivery: Delivery, source: EventSource | undefined, event: unknown, path: string, options: ResolvedOptions): HttpResult | BatchResult | SyncResult {
+  const retried = source?.delivery === 'async' || source?.delivery === 'sync';
   if (delivery.error !== undefined) {
     if (delivery.error.code === 'APP_TIMEOUT') throw timeoutError(delivery.error, path);
     const cause = delivery.error.cause ?? delivery.error;
@@ -130,6 +130,7 @@ function answer(delivery: Delivery, source: EventSource | undefined, path: strin
     return { statusCode: 500, headers: { 'content-type': 'text/plain; charset=utf-8' }, body: 'Internal Server Error', isBase64Encoded: false };
   }
   const response = delivery.response;
+  if (source?.delivery === 'sync') return syncResult(delivery, source, event, path);
   if (!delivery.ok && retried) {
     const excerpt = bodyExcerpt(response.body);
     throw new EventDeliveryError(`the app answered ${response.statusCode} to ${options.method} ${path}${excerpt ? `: ${excerpt}` : ''}`, {
@@ -144,6 +145,63 @@ function answer(delivery: Delivery, source: EventSource | undefined, path: strin
     if (batch !== undefined) return batch;
   }
   return toHttpResult(response);
+}
+
+/**
+ * What a request-response source's caller gets: the app's 2xx JSON body, in whatever shape that caller
+ * expects (the Cognito event with its `response`, a Lex or Alexa response, an authorizer's policy...).
+ */
+export type SyncResult = { [key: string]: unknown } | unknown[] | string | number | boolean | null;
+
+/**
+ * A request-response source (Cognito, Lex, Alexa, authorizers, ...): a 2xx answer becomes the result in
+ * the caller's own shape; any other status rejects with the app's error text as the message, which is
+ * what these callers show (Cognito displays it to the user, Lex and authorizers log it).
+ */
+function syncResult(delivery: Delivery & { error?: undefined }, source: EventSource, event: unknown, path: string): SyncResult {
+  const response = delivery.response;
+  if (!delivery.ok) {
+    throw new EventDeliveryError(appErrorText(response.statusCode, response.body), {
+      code: 'EVENT_REJECTED',
+      statusCode: response.statusCode,
+      body: response.body.toString('utf8'),
+      path,
+    });
+  }
+  return (source.respond !== undefined ? source.respond(response, event) : jsonBody(response.body)) as SyncResult;
+}
+
+/**
+ * The app's error text: `message`, `errorMessage` or `error` of a JSON body, else the body as text, else
+ * `HTTP <status>`.
+ *
+ * @example
+ * appErrorText(400, Buffer.from('{"message":"User is not allowed"}')); // 'User is not allowed'
+ */
+export function appErrorText(statusCode: number, body: Buffer): string {
+  const text = body.toString('utf8').trim();
+  if (text.startsWith('{')) {
+    try {
+      const parsed = JSON.parse(text) as Record<string, unknown>;
+      for (const key of ['message', 'errorMessage', 'error']) {
+        if (typeof parsed[key] === 'string' && parsed[key] !== '') return parsed[key] as string;
+      }
+    } catch {
+      // Not JSON: the text itself.
+    }
+  }
+  return text !== '' ? text : `HTTP ${statusCode}`;
+}
+
+/** A 2xx body as the caller's result: JSON parsed, `null` when empty, else the text. */
+function jsonBody(body: Buffer): SyncResult {
+  if (body.length === 0) return null;
+  const text = body.toString('utf8');
+  try {
+    return JSON.parse(text) as SyncResult;
+  } catch {
+    return text;
+  }
 }
 
 function messageOf(error: unknown): string {

@@ -6,10 +6,10 @@ import { resolveOptions } from './options.js';
 import type { LambdaOptions } from './options.js';
 import { handleRecords } from './record-mode.js';
 import type { BatchResult, HttpResult } from './result.js';
-import type { HttpEventResult } from './event-mode.js';
+import type { HttpEventResult, SyncResult } from './event-mode.js';
 
 /** What a handler made by {@link createLambdaHandler} resolves with. */
-export type LambdaResult = HttpResult | BatchResult | HttpResult[] | HttpEventResult;
+export type LambdaResult = HttpResult | BatchResult | HttpResult[] | HttpEventResult | SyncResult;
 
 /** A Lambda handler of exactly two parameters (Node 24's runtime rejects handlers that take a callback). */
 export type LambdaHandler = (event: unknown, context: LambdaContext) => Promise<LambdaResult>;
@@ -52,4 +52,5 @@ export {
   DEFAULT_TIMEOUT_MS,
 } from './options.js';
 export type { BatchResult, HttpResult } from './result.js';
-export type { HttpEventResult } from './event-mode.js';
+export type { HttpEventResult, SyncResult } from './event-mode.js';
+export { appErrorText } from './event-mode.js';

@@ -7,7 +7,7 @@ import type { EventSource } from '../../sources/types.js';
 import type { LambdaContext } from '../../types.js';
 import { asDelivery, deliver } from './deliver.js';
 import { handleEvent } from './event-mode.js';
-import type { HttpEventResult } from './event-mode.js';
+import type { HttpEventResult, SyncResult } from './event-mode.js';
 import type { Delivery } from './deliver.js';
 import { appDeadline, invocationHeaders } from './invocation-headers.js';
 import type { ResolvedOptions } from './options.js';
@@ -31,10 +31,13 @@ export async function handleRecords(
   options: ResolvedOptions,
   event: unknown,
   context: LambdaContext | undefined,
-): Promise<BatchResult | HttpResult[] | HttpEventResult> {
+): Promise<BatchResult | HttpResult[] | HttpEventResult | SyncResult> {
   const source = findSource(event);
-  // An HTTP event is one request, not records: one Lambda then serves HTTP and events alike.
-  if (source?.delivery === 'http') return handleEvent(dispatch, options, event, context) as Promise<HttpEventResult>;
+  // An HTTP event, or a request-response event that wants one answer, is one request, not records: one
+  // Lambda then serves HTTP, callers that wait for an answer, and events alike.
+  if (source?.delivery === 'http' || (source?.delivery === 'sync' && source.recordsResult === undefined)) {
+    return handleEvent(dispatch, options, event, context) as Promise<HttpEventResult | SyncResult>;
+  }
   const cloudEvents = toCloudEvents(event, context);
   const deadline = appDeadline(context, options);
   const shared = Object.assign({}, options.headers, invocationHeaders(context, deadline));
@@ -52,6 +55,14 @@ export async function handleRecords(
     return deliver(dispatch, request, { event, context, cloudEvent }, deadline, asDelivery);
   };
 
+  if (source?.recordsResult !== undefined) {
+    // A result per record (Firehose transformation): every response is kept, in record order.
+    const deliveries = await deliverAll(cloudEvents.length, options.concurrency, deliverAt);
+    return source.recordsResult(
+      deliveries.map((delivery) => delivery?.response),
+      event,
+    ) as SyncResult;
+  }
   const batch = source?.batch;
   if (batch !== undefined && source !== undefined) {
     return deliverBatch(source as EventSource, event, cloudEvents.length, options, deliverAt);
