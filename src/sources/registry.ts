@@ -5,11 +5,13 @@ import { cloudFormationSource } from './aws/cloudformation/index.js';
 import { cloudFrontSource } from './aws/cloudfront/index.js';
 import { codeCommitSource } from './aws/codecommit/index.js';
 import { cognitoSource } from './aws/cognito/index.js';
+import { cognitoUserPoolSource } from './aws/cognito-idp/index.js';
 import { configSource } from './aws/config/index.js';
 import { dynamoDbSource } from './aws/dynamodb/index.js';
 import { ec2Source } from './aws/ec2/index.js';
 import { eventBridgeSource } from './aws/eventbridge/index.js';
 import { firehoseSource } from './aws/firehose/index.js';
+import { apiGatewayAuthorizerSource } from './aws/apigw-authorizer/index.js';
 import { albSource } from './aws/http/alb/index.js';
 import { apiGatewayHttpSource } from './aws/http/apigw-http/index.js';
 import { apiGatewayRestSource } from './aws/http/apigw-rest/index.js';
@@ -18,6 +20,7 @@ import { vpcLatticeSource } from './aws/http/vpc-lattice/index.js';
 import { iotEventsSource } from './aws/iot-events/index.js';
 import { kinesisSource } from './aws/kinesis/index.js';
 import { lexSource } from './aws/lex/index.js';
+import { lexV2Source } from './aws/lex-v2/index.js';
 import { logsSource } from './aws/logs/index.js';
 import { s3Source } from './aws/s3/index.js';
 import { sesSource } from './aws/ses/index.js';
@@ -50,13 +53,16 @@ export const sources: readonly EventSource[] = [
   sqsSource,
   sesSource,
   lexSource,
+  lexV2Source,
   firehoseSource,
   cognitoSource,
+  cognitoUserPoolSource,
   configSource,
   cloudFrontSource,
   cloudFormationSource,
   alexaSource,
   logsSource,
+  apiGatewayAuthorizerSource,
   functionUrlSource,
   apiGatewayHttpSource,
   apiGatewayRestSource,

@@ -73,6 +73,29 @@ const EXPECTED: Record<string, string | undefined> = {
   // Alexa: header and payload.
   'aws-sam-cli/alexa-smart-home/AlexaSmartHomeDiscoveryRequest.json': '/aws.alexa',
   'aws-sam-cli/alexa-smart-home/AlexaSmartHomeControlTurnOnRequest.json': '/aws.alexa',
+  // Cognito user pool triggers: triggerSource with userPoolId → `/aws.cognito-idp/` + trigger family.
+  'aws-lambda-go/cognito-event-userpools-presignup.json': '/aws.cognito-idp/pre-sign-up',
+  'aws-lambda-go/cognito-event-userpools-postconfirmation.json': '/aws.cognito-idp/post-confirmation',
+  'aws-lambda-go/cognito-event-userpools-preauthentication.json': '/aws.cognito-idp/pre-authentication',
+  'aws-lambda-go/cognito-event-userpools-postauthentication.json': '/aws.cognito-idp/post-authentication',
+  'aws-lambda-go/cognito-event-userpools-pretokengen-v2.json': '/aws.cognito-idp/pre-token-generation',
+  'aws-lambda-go/cognito-event-userpools-custommessage.json': '/aws.cognito-idp/custom-message',
+  'aws-lambda-go/cognito-event-userpools-define-auth-challenge.json': '/aws.cognito-idp/define-auth-challenge',
+  'aws-lambda-go/cognito-event-userpools-create-auth-challenge.json': '/aws.cognito-idp/create-auth-challenge',
+  'aws-lambda-go/cognito-event-userpools-verify-auth-challenge.json': '/aws.cognito-idp/verify-auth-challenge-response',
+  'aws-lambda-go/cognito-event-userpools-migrateuser.json': '/aws.cognito-idp/user-migration',
+  'aws-lambda-go/cognito-event-userpools-inbound-federation-oidc.json': '/aws.cognito-idp/inbound-federation',
+  // Lex V2: interpretations with sessionState.
+  'aws-sam-cli/lex-v2/LexBookCar.json': '/aws.lexv2',
+  'aws-sam-cli/lex-v2/BankingBot.json': '/aws.lexv2',
+  // API Gateway Lambda authorizers: methodArn or routeArn (before the HTTP rows).
+  'powertools/apigw-rest/authorizer-request.json': '/aws.apigateway.authorizer',
+  'powertools/apigw-rest/authorizer-token.json': '/aws.apigateway.authorizer',
+  'powertools/apigw-http/authorizer-request.json': '/aws.apigateway.authorizer', // looks like an HTTP API request
+  'aws-lambda-go/apigw-v2-custom-authorizer-v2-request.json': '/aws.apigateway.authorizer',
+  'aws-lambda-go/apigw-custom-auth-request.json': '/aws.apigateway.authorizer',
+  'aws-lambda-go/apigw-custom-auth-request-type-request.json': '/aws.apigateway.authorizer',
+  'aws-sam-cli/apigateway/ApiGatewayAuthorizer.json': '/aws.apigateway.authorizer',
   // Added sources.
   'aws-lambda-go/cloudwatch-logs-event.json': '/aws.logs',
   'aws-sam-cli/cloudwatch/CloudwatchLogs.json': '/aws.logs',
@@ -107,10 +130,6 @@ const EXPECTED: Record<string, string | undefined> = {
   'powertools/vpc-lattice/base.json': '/testpath', // VPC Lattice v1: `raw_path`
   'powertools/vpc-lattice-v2/base.json': '/newpath', // VPC Lattice v2: `path`
   // No row: left to `request.path`.
-  'powertools/apigw-rest/authorizer-request.json': undefined, // Lambda authorizer (`methodArn`), not a request
-  'powertools/apigw-rest/authorizer-token.json': undefined,
-  'powertools/apigw-http/authorizer-request.json': undefined, // HTTP API authorizer (`routeArn`)
-  'aws-lambda-go/apigw-v2-custom-authorizer-v2-request.json': undefined,
   'powertools/apigw-rest/websocket.json': undefined, // WebSocket API (`requestContext.connectionId`)
   'aws-lambda-go/apigw-websocket-request.json': undefined,
   'powertools/apigw-rest/invalid.json': undefined, // neither stage nor resourcePath
@@ -118,9 +137,7 @@ const EXPECTED: Record<string, string | undefined> = {
   'aws-lambda-go/iot-button-event.json': undefined,
   'aws-lambda-go/kafka-event.json': undefined,
   'aws-lambda-go/secretsmanager-secret-rotation-event.json': undefined,
-  'aws-lambda-go/cognito-event-userpools-presignup.json': undefined, // user pool: no identityPoolId
   'aws-sam-cli/alexa-skills-kit/AlexaStartSession.json': undefined, // skills kit: no header/payload
-  'aws-sam-cli/lex-v2/LexBookCar.json': undefined, // Lex V2: no outputDialogMode/currentIntent
   'aws-sam-cli/kinesis/KinesisFirehoseSyslog.json': undefined, // neither metadata nor ARN
   'powertools/appsync/resolver.json': undefined, // `source` is an object
 };
@@ -190,7 +207,7 @@ describe('routeFor: edge cases', () => {
   });
 
   it('keeps route() of fixed-route sources a constant', () => {
-    const routed = ['cloudevents', 'aws.events', 'aws.iotevents', 'google.functions', 'aws.lambda.url', 'aws.apigateway.http', 'aws.apigateway', 'aws.elb', 'aws.vpclattice'];
+    const routed = ['cloudevents', 'aws.events', 'aws.iotevents', 'aws.cognito-idp', 'google.functions', 'aws.lambda.url', 'aws.apigateway.http', 'aws.apigateway', 'aws.elb', 'aws.vpclattice'];
     const fixed = sources.filter((source) => !routed.includes(source.name));
     for (const source of fixed) expect(source.route({} as never)).toBe('/' + source.name);
   });
@@ -207,9 +224,9 @@ describe('sources', () => {
   it('are in the order of the routing table, then the added sources', () => {
     expect(sources.map((source) => source.name)).toEqual([
       'cloudevents', 'aws.events', 'aws.iotevents', 'aws.s3', 'aws.codecommit', 'aws.dynamodb', 'aws.ec2',
-      'aws.kinesis', 'aws.sns', 'aws.sqs', 'aws.ses', 'aws.lex', 'aws.kinesis.firehose', 'aws.cognito',
+      'aws.kinesis', 'aws.sns', 'aws.sqs', 'aws.ses', 'aws.lex', 'aws.lexv2', 'aws.kinesis.firehose', 'aws.cognito', 'aws.cognito-idp',
       'aws.config', 'aws.cloudfront', 'aws.cloudformation', 'aws.alexa',
-      'aws.logs', 'aws.lambda.url', 'aws.apigateway.http', 'aws.apigateway', 'aws.elb', 'aws.vpclattice', 'google.pubsub', 'google.functions', 'azure.eventgrid',
+      'aws.logs', 'aws.apigateway.authorizer', 'aws.lambda.url', 'aws.apigateway.http', 'aws.apigateway', 'aws.elb', 'aws.vpclattice', 'google.pubsub', 'google.functions', 'azure.eventgrid',
     ]);
   });
 
@@ -218,9 +235,9 @@ describe('sources', () => {
     expect(delivery).toEqual({
       cloudevents: 'direct', 'aws.events': 'async', 'aws.iotevents': 'async', 'aws.s3': 'async',
       'aws.codecommit': 'async', 'aws.dynamodb': 'async', 'aws.ec2': 'async', 'aws.kinesis': 'async',
-      'aws.sns': 'async', 'aws.sqs': 'async', 'aws.ses': 'async', 'aws.lex': 'direct',
-      'aws.kinesis.firehose': 'async', 'aws.cognito': 'direct', 'aws.config': 'async',
-      'aws.cloudfront': 'direct', 'aws.cloudformation': 'direct', 'aws.alexa': 'direct', 'aws.logs': 'async',
+      'aws.sns': 'async', 'aws.sqs': 'async', 'aws.ses': 'async', 'aws.lex': 'sync', 'aws.lexv2': 'sync',
+      'aws.kinesis.firehose': 'async', 'aws.cognito': 'direct', 'aws.cognito-idp': 'sync', 'aws.config': 'async',
+      'aws.cloudfront': 'direct', 'aws.cloudformation': 'direct', 'aws.alexa': 'direct', 'aws.logs': 'async', 'aws.apigateway.authorizer': 'sync',
       'aws.lambda.url': 'http', 'aws.apigateway.http': 'http', 'aws.apigateway': 'http', 'aws.elb': 'http', 'aws.vpclattice': 'http',
       'google.pubsub': 'async', 'google.functions': 'async', 'azure.eventgrid': 'async',
     });

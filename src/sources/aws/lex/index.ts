@@ -21,7 +21,9 @@ export function isLexEvent(event: unknown): event is LexEvent {
 /**
  * Lex: one CloudEvent. id the request id; source `aws:lex:bot/` + bot name; type
  * `com.amazonaws.lex.` + `invocationSource` (`DialogCodeHook`, `FulfillmentCodeHook`); subject the
- * intent name; data the event. Path `/aws.lex`; Lex reads the answer, so delivery is `direct`.
+ * intent name; data the event. Path `/aws.lex`; delivery `sync`: the app's JSON body (the Lex
+ * response, `{ sessionAttributes, dialogAction }`) is the result, and a non-2xx answer fails the code
+ * hook with the app's error text.
  *
  * @example
  * lexSource.toCloudEvents(event)[0].type; // 'com.amazonaws.lex.DialogCodeHook'
@@ -45,5 +47,5 @@ export const lexSource: EventSource<LexEvent> = {
         ),
       ];
     }),
-  delivery: 'direct',
+  delivery: 'sync',
 };
