@@ -15,7 +15,9 @@ export type EventDeliveryErrorCode =
   /** The app did not answer before the invocation's deadline (less the safety margin). */
   | 'APP_TIMEOUT'
   /** One or more records of a record-mode batch failed. */
-  | 'RECORDS_FAILED';
+  | 'RECORDS_FAILED'
+  /** The callback its caller waits for (CloudFormation's response document) could not be sent. */
+  | 'CALLBACK_FAILED';
 
 /** What {@link EventDeliveryError} is built from. */
 export interface EventDeliveryErrorInit {

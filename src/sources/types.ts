@@ -62,4 +62,21 @@ export interface EventSource<E = unknown> {
    * failed without an answer (the app threw or timed out).
    */
   recordsResult?(responses: ReadonlyArray<DispatchResponse | undefined>, event: E): unknown;
+  /**
+   * Sources whose caller waits for a callback rather than the Lambda result (CloudFormation custom
+   * resources): the request the handler must send once the app has answered, or failed, or timed out.
+   * Pure: the handler does the I/O, with retries.
+   */
+  callback?(outcome: CallbackOutcome, event: E, context?: LambdaContext): CallbackRequest | undefined;
+}
+
+/** How the app's handling of a callback source ended. */
+export type CallbackOutcome = { ok: true; response: DispatchResponse } | { ok: false; reason: string; response?: DispatchResponse };
+
+/** An HTTP request the handler sends after the app answered (e.g. PUT to CloudFormation's ResponseURL). */
+export interface CallbackRequest {
+  url: string;
+  method: 'PUT' | 'POST';
+  headers: Record<string, string>;
+  body: string;
 }

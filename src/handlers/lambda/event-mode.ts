@@ -3,8 +3,10 @@ import { EventDeliveryError } from '../../errors.js';
 import { findSource } from '../../sources/index.js';
 import type { LambdaContext } from '../../types.js';
 import { deliver } from './deliver.js';
+import { DEFAULT_CALLBACK_RESERVE_MS, sendCallback } from './callback.js';
+import type { CallbackError } from './callback.js';
 import type { Delivery } from './deliver.js';
-import type { EventSource } from '../../sources/types.js';
+import type { CallbackOutcome, EventSource } from '../../sources/types.js';
 import { appDeadline, invocationHeaders } from './invocation-headers.js';
 import type { ResolvedOptions } from './options.js';
 import { appBatchResult, bodyExcerpt, toHttpResult } from './result.js';
@@ -42,6 +44,7 @@ function sendEvent(
 ): Promise<HttpResult | BatchResult | HttpEventResult | SyncResult> {
   const source = findSource(event);
   if (source?.delivery === 'http') return sendHttpEvent(dispatch, options, source, event, context);
+  if (source?.callback !== undefined) return sendWithCallback(dispatch, options, source, event, context);
   const path = source !== undefined ? source.route(event) : options.path;
   const deadline = appDeadline(context, options);
   // Object.assign, not spread: properties added later to a spread copy are slow on Node 20 (~0.5 µs each).
@@ -108,6 +111,53 @@ function timeoutError(error: Error, path: string): EventDeliveryError {
     path,
     cause: error,
   });
+}
+
+/**
+ * A source whose caller waits for a callback (CloudFormation custom resources): the event is delivered as
+ * usual, but with `DEFAULT_CALLBACK_RESERVE_MS` kept back from the app's time; then the callback is sent
+ * whatever happened (2xx: SUCCESS; non-2xx, throw, timeout: FAILED with the reason), with retries.
+ * The result is the callback's body (CloudFormation's response document); if the callback cannot be
+ * delivered the invocation rejects, so that Lambda retries it.
+ */
+async function sendWithCallback(
+  dispatch: Dispatcher,
+  options: ResolvedOptions,
+  source: EventSource,
+  event: unknown,
+  context: LambdaContext | undefined,
+): Promise<SyncResult> {
+  const callback = source.callback as NonNullable<EventSource['callback']>;
+  const path = source.route(event);
+  const finalDeadline = appDeadline(context, options);
+  const now = Date.now();
+  const deadline = Math.max(finalDeadline - DEFAULT_CALLBACK_RESERVE_MS, now + (finalDeadline - now) / 2);
+  const body = Buffer.from(JSON.stringify(event), 'utf8');
+  const headers = Object.assign({}, options.headers, { 'content-type': 'application/json', 'content-length': String(body.length) }, invocationHeaders(context, deadline));
+  const outcome = await deliver(dispatch, { method: 'POST', url: path, headers, body }, { event, context }, deadline, (delivery): CallbackOutcome => {
+    if (delivery.error !== undefined) return { ok: false, reason: delivery.error.message };
+    if (delivery.ok) return { ok: true, response: delivery.response };
+    return { ok: false, reason: appErrorText(delivery.response.statusCode, delivery.response.body), response: delivery.response };
+  });
+  if (!outcome.ok) console.error(`cloud-events-handler: ${source.name} ${path} failed: ${outcome.reason}`);
+  const request = callback(outcome, event, context);
+  if (request === undefined) {
+    // Nobody to call back (no ResponseURL): answer like a direct invocation.
+    if (outcome.ok) return toHttpResult(outcome.response) as unknown as SyncResult;
+    throw new EventDeliveryError(outcome.reason, { code: 'EVENT_REJECTED', statusCode: outcome.response?.statusCode ?? 500, body: '', path });
+  }
+  try {
+    await sendCallback(request, finalDeadline);
+  } catch (error) {
+    throw new EventDeliveryError(`${(error as Error).message}; the ${source.name} caller was not answered`, {
+      code: 'CALLBACK_FAILED',
+      statusCode: (error as CallbackError).status ?? 502,
+      body: request.body,
+      path,
+      cause: error,
+    });
+  }
+  return JSON.parse(request.body) as SyncResult;
 }
 
 /** The invocation's result for a delivery, or the EventDeliveryError to reject with. */

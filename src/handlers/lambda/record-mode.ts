@@ -35,7 +35,7 @@ export async function handleRecords(
   const source = findSource(event);
   // An HTTP event, or a request-response event that wants one answer, is one request, not records: one
   // Lambda then serves HTTP, callers that wait for an answer, and events alike.
-  if (source?.delivery === 'http' || (source?.delivery === 'sync' && source.recordsResult === undefined)) {
+  if (source?.delivery === 'http' || source?.callback !== undefined || (source?.delivery === 'sync' && source.recordsResult === undefined)) {
     return handleEvent(dispatch, options, event, context) as Promise<HttpEventResult | SyncResult>;
   }
   const cloudEvents = toCloudEvents(event, context);

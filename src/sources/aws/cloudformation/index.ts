@@ -3,6 +3,7 @@ import { buildCloudEvent, convertSafely, invocationId } from '../../convert/buil
 import { jsonPayload } from '../../convert/payload.js';
 import { textField } from '../../convert/values.js';
 import type { EventSource } from '../../types.js';
+import { cloudFormationCallback } from './response.js';
 
 /**
  * CloudFormation custom resources: `LogicalResourceId` with `RequestType` (`Create`, `Update`,
@@ -20,7 +21,9 @@ export function isCloudFormationEvent(event: unknown): event is CloudFormationCu
 /**
  * CloudFormation: one CloudEvent. id `RequestId`; source `StackId` (the stack ARN); type
  * `com.amazonaws.cloudformation.` + RequestType; subject `LogicalResourceId`; data the event. Path
- * `/aws.cloudformation`; the stack waits on the response sent to `ResponseURL`, so delivery is `direct`.
+ * `/aws.cloudformation`. The stack waits for the response document PUT to `ResponseURL`, not for the
+ * Lambda result: `callback` builds it from the app's outcome (see `cloudFormationResponse`), and the
+ * handler sends it, success or failure, so that the stack is never left waiting.
  *
  * @example
  * cloudFormationSource.toCloudEvents(event)[0].type; // 'com.amazonaws.cloudformation.Create'
@@ -42,4 +45,5 @@ export const cloudFormationSource: EventSource<CloudFormationCustomResourceEvent
       ),
     ]),
   delivery: 'direct',
+  callback: cloudFormationCallback,
 };
