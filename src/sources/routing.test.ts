@@ -57,6 +57,8 @@ const EXPECTED: Record<string, string | undefined> = {
   'aws-sam-cli/kinesis/KinesisFirehose.json': '/aws.kinesis.firehose',
   'aws-sam-cli/kinesis/KinesisFirehoseStreamsAsSource.json': '/aws.kinesis.firehose', // metadata, no ARN
   'powertools/kinesis/firehose.json': '/aws.kinesis.firehose',
+  'powertools/kinesis/firehose-put.json': '/aws.kinesis.firehose',
+  'powertools/kinesis/firehose-sqs.json': '/aws.kinesis.firehose',
   // Cognito: identityId and identityPoolId.
   'aws-lambda-go/cognito-event.json': '/aws.cognito',
   'aws-sam-cli/cognito/CognitoSyncTrigger.json': '/aws.cognito',
@@ -67,6 +69,8 @@ const EXPECTED: Record<string, string | undefined> = {
   // CloudFront: Records[0].cf.
   'aws-sam-cli/cloudfront/CloudFrontSimpleRemoteCall.json': '/aws.cloudfront',
   'aws-sam-cli/cloudfront/CloudFrontModifyResponseHeader.json': '/aws.cloudfront',
+  'aws-sam-cli/cloudfront/CloudFrontAccessRequestInResponse.json': '/aws.cloudfront', // request and response: a response event
+  'aws-sam-cli/cloudfront/CloudFrontHttpRedirect.json': '/aws.cloudfront',
   // CloudFormation: LogicalResourceId with RequestType.
   'aws-sam-cli/cloudformation/CfnCreateRequest.json': '/aws.cloudformation',
   'powertools/cloudformation/custom-resource-create.json': '/aws.cloudformation',
@@ -236,8 +240,8 @@ describe('sources', () => {
       cloudevents: 'direct', 'aws.events': 'async', 'aws.iotevents': 'async', 'aws.s3': 'async',
       'aws.codecommit': 'async', 'aws.dynamodb': 'async', 'aws.ec2': 'async', 'aws.kinesis': 'async',
       'aws.sns': 'async', 'aws.sqs': 'async', 'aws.ses': 'async', 'aws.lex': 'sync', 'aws.lexv2': 'sync',
-      'aws.kinesis.firehose': 'async', 'aws.cognito': 'direct', 'aws.cognito-idp': 'sync', 'aws.config': 'async',
-      'aws.cloudfront': 'direct', 'aws.cloudformation': 'direct', 'aws.alexa': 'direct', 'aws.logs': 'async', 'aws.apigateway.authorizer': 'sync',
+      'aws.kinesis.firehose': 'sync', 'aws.cognito': 'direct', 'aws.cognito-idp': 'sync', 'aws.config': 'async',
+      'aws.cloudfront': 'sync', 'aws.cloudformation': 'direct', 'aws.alexa': 'direct', 'aws.logs': 'async', 'aws.apigateway.authorizer': 'sync',
       'aws.lambda.url': 'http', 'aws.apigateway.http': 'http', 'aws.apigateway': 'http', 'aws.elb': 'http', 'aws.vpclattice': 'http',
       'google.pubsub': 'async', 'google.functions': 'async', 'azure.eventgrid': 'async',
     });

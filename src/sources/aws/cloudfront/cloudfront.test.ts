@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loadFixture } from '../../../../test/fixtures/load.js';
+import { fixturePaths, loadFixture } from '../../../../test/fixtures/load.js';
 import { expectValidCloudEvents, plain } from '../../testing.js';
 import { cloudFrontSource, type CloudFrontEvent } from './index.js';
 
@@ -35,5 +35,35 @@ describe('CloudFront (Lambda@Edge)', () => {
       subject: '/a b',
     });
     expectValidCloudEvents([...response, ...events]);
+  });
+});
+
+describe('CloudFront fixtures (aws-sam-cli, 12 samples)', () => {
+  const paths = fixturePaths('aws-sam-cli/cloudfront');
+
+  it('are all here', () => {
+    expect(paths).toHaveLength(12);
+  });
+
+  it.each(paths)('%s: detected, routed to /aws.cloudfront, one valid CloudEvent of the right kind', (path) => {
+    const event = loadFixture(path) as CloudFrontEvent;
+    expect(cloudFrontSource.detect(event)).toBe(true);
+    expect(cloudFrontSource.route(event)).toBe('/aws.cloudfront');
+    const events = cloudFrontSource.toCloudEvents(event, { awsRequestId: 'r' });
+    const record = event.Records[0] as { cf: { response?: unknown; request?: { uri?: string } } };
+    expect(events).toHaveLength(1);
+    expect(events[0]).toMatchObject({
+      id: 'r-0',
+      source: 'aws:cloudfront:distribution/EXAMPLE',
+      type: `com.amazonaws.cloudfront.${record.cf.response === undefined ? 'request' : 'response'}`,
+      data: record.cf,
+    });
+    expect(events[0]?.subject).toBe(record.cf.request?.uri);
+    expectValidCloudEvents(events);
+  });
+
+  it('delivery is sync, respond converts the answer', () => {
+    expect(cloudFrontSource.delivery).toBe('sync');
+    expect(typeof cloudFrontSource.respond).toBe('function');
   });
 });

@@ -4,6 +4,17 @@ import { jsonPayload } from '../../convert/payload.js';
 import { field, firstRecord, recordsOf, textField } from '../../convert/values.js';
 import { encodeSegment } from '../../path.js';
 import type { EventSource } from '../../types.js';
+import { cloudFrontEventType, cloudFrontResult } from './result.js';
+
+export {
+  cloudFrontEventType,
+  cloudFrontHeaders,
+  cloudFrontObject,
+  cloudFrontResult,
+  generatedResponse,
+  type CloudFrontGeneratedResponse,
+  type CloudFrontHeaderMap,
+} from './result.js';
 
 /** A Lambda@Edge event: a viewer or origin request or response. */
 export type CloudFrontEvent = CloudFrontRequestEvent | CloudFrontResponseEvent;
@@ -22,8 +33,10 @@ export function isCloudFrontEvent(event: unknown): event is CloudFrontEvent {
  * CloudFront (Lambda@Edge): one CloudEvent per record. id `cf.config.requestId` (else the request
  * id); source `aws:cloudfront:distribution/` + distributionId; type `com.amazonaws.cloudfront.` +
  * `cf.config.eventType` (`viewer-request`, `origin-response`, ...; else `request` or `response`);
- * subject the request URI; data the `cf` object. Path `/aws.cloudfront`; CloudFront uses the answer, so
- * delivery is `direct`.
+ * subject the request URI; data the `cf` object. Path `/aws.cloudfront`. CloudFront waits for the
+ * answer, so delivery is `sync`, and `respond` turns the app's answer into the Lambda@Edge result (see
+ * `cloudFrontResult`): a CloudFront request or response object as is, a `204` to a response event as
+ * "no change", any other plain HTTP response converted into a CloudFront response.
  *
  * @example
  * cloudFrontSource.toCloudEvents(event)[0].subject; // '/test'
@@ -39,7 +52,7 @@ export const cloudFrontSource: EventSource<CloudFrontEvent> = {
         const cf = field(record, 'cf');
         const config = field(cf, 'config');
         const distribution = textField(config, 'distributionId');
-        const kind = textField(config, 'eventType') ?? (field(cf, 'response') !== undefined ? 'response' : 'request');
+        const kind = cloudFrontEventType(cf);
         return buildCloudEvent(
           {
             id: textField(config, 'requestId') ?? invocationId(context, index),
@@ -52,5 +65,6 @@ export const cloudFrontSource: EventSource<CloudFrontEvent> = {
       },
       context,
     ),
-  delivery: 'direct',
+  delivery: 'sync',
+  respond: cloudFrontResult,
 };

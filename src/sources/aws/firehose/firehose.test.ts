@@ -46,3 +46,31 @@ describe('Kinesis Data Firehose', () => {
     expect(firehoseSource.toCloudEvents({ ...bare, records: [] } as never)).toEqual([]);
   });
 });
+
+describe('Kinesis Data Firehose fixtures', () => {
+  const fixtures = [
+    'aws-lambda-go/kinesis-firehose-event.json',
+    'aws-sam-cli/kinesis/KinesisFirehose.json',
+    'aws-sam-cli/kinesis/KinesisFirehoseStreamsAsSource.json',
+    'powertools/kinesis/firehose.json',
+    'powertools/kinesis/firehose-put.json',
+    'powertools/kinesis/firehose-sqs.json',
+    'powertools/kinesis/firehose-sqs-invalid.json',
+  ];
+
+  it.each(fixtures)('%s: detected, routed, one valid CloudEvent per record with the recordId as id', (path) => {
+    const event = loadFixture(path) as FirehoseTransformationEvent;
+    expect(firehoseSource.detect(event)).toBe(true);
+    expect(firehoseSource.route(event)).toBe('/aws.kinesis.firehose');
+    const events = firehoseSource.toCloudEvents(event);
+    expect(events.map((e) => e.id)).toEqual(event.records.map((r) => r.recordId));
+    expectValidCloudEvents(events);
+  });
+
+  it('decodes an SQS message forwarded by Firehose as JSON, and invalid JSON as bytes', () => {
+    const [sqs] = firehoseSource.toCloudEvents(loadFixture('powertools/kinesis/firehose-sqs.json') as FirehoseTransformationEvent);
+    expect(sqs).toMatchObject({ datacontenttype: 'application/json', data: { messageId: '5ab807d4-5644-4c55-97a3-47396635ac74', body: 'Test message.' } });
+    const [invalid] = firehoseSource.toCloudEvents(loadFixture('powertools/kinesis/firehose-sqs-invalid.json') as FirehoseTransformationEvent);
+    expect(invalid).toMatchObject({ datacontenttype: 'application/octet-stream', data_base64: 'bm90IGEgdmFsaWQgamFzb24=' });
+  });
+});

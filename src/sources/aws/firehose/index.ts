@@ -4,6 +4,9 @@ import { base64Payload, jsonPayload } from '../../convert/payload.js';
 import { fromEpochMillis } from '../../convert/time.js';
 import { field, firstRecord, recordsOf, textField } from '../../convert/values.js';
 import type { EventSource } from '../../types.js';
+import { firehoseRecordsResult } from './result.js';
+
+export { firehoseRecordsResult, FIREHOSE_RESULT_HEADER, type FirehoseRecordResult, type FirehoseTransformationResult } from './result.js';
 
 /**
  * Kinesis Data Firehose transformations: `records[0].kinesisRecordMetadata` (a stream-sourced delivery)
@@ -24,7 +27,9 @@ export function isFirehoseEvent(event: unknown): event is FirehoseTransformation
  * stream's ARN); type `com.amazonaws.firehose.record`; subject the partition key (stream-sourced);
  * time `approximateArrivalTimestamp` (epoch ms); data the base64 `data` decoded: JSON when it is UTF-8
  * JSON, else bytes as `data_base64`. An event without a `records` array becomes the generic
- * CloudEvent. Path `/aws.kinesis.firehose`, delivery `async`.
+ * CloudEvent. Path `/aws.kinesis.firehose`. Firehose waits for the transformed records, so delivery is
+ * `sync`: in event mode the app's JSON body is the result (it must be `{ records: [{ recordId, result,
+ * data }] }`); in record mode each record's answer becomes its result (see `firehoseRecordsResult`).
  *
  * @example
  * firehoseSource.toCloudEvents(event)[1].data; // { Hello: 'World' }
@@ -55,5 +60,6 @@ export const firehoseSource: EventSource<FirehoseTransformationEvent> = {
       context,
     );
   },
-  delivery: 'async',
+  delivery: 'sync',
+  recordsResult: firehoseRecordsResult,
 };
