@@ -98,10 +98,10 @@ function directDispatcher(app: unknown): Dispatcher | undefined {
 /** A dispatcher that prepares the app once (await it, `ready()`, `init()`), then drives it. */
 function lazyDispatcher(app: object): Dispatcher {
   let prepared: Promise<Dispatcher> | undefined;
-  return async (request, timeoutMs) => {
+  return async (request, timeoutMs, sink) => {
     prepared ??= prepare(app);
     const dispatch = await prepared;
-    return dispatch(request, timeoutMs);
+    return dispatch(request, timeoutMs, sink);
   };
 }
 

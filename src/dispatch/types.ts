@@ -21,7 +21,18 @@ export interface DispatchResponse {
  * Drives one app: sends a request, resolves with the response. Rejects with a {@link DispatchError} when
  * the app throws, rejects, destroys the response, or does not answer within `timeoutMs`.
  */
-export type Dispatcher = (request: DispatchRequest, timeoutMs: number) => Promise<DispatchResponse>;
+export type Dispatcher = (request: DispatchRequest, timeoutMs: number, sink?: ResponseSink) => Promise<DispatchResponse>;
+
+/**
+ * Where a streamed response goes (Lambda response streaming): the status and headers once, when the app
+ * sends its head, then each body chunk as the app writes it, then the end. With a sink, the
+ * dispatcher's resolved response has an empty body: the bytes went to the sink.
+ */
+export interface ResponseSink {
+  head(statusCode: number, headers: Record<string, string | string[]>): void;
+  write(chunk: Buffer): void;
+  end(): void;
+}
 
 /** Stable codes of {@link DispatchError}. */
 export type DispatchErrorCode = 'APP_ERROR' | 'APP_TIMEOUT';

@@ -1,6 +1,6 @@
 import { unwatch, watch } from '../deadline.js';
 import { dispatchError, isDispatchError } from '../types.js';
-import type { Dispatcher, DispatchRequest, DispatchResponse } from '../types.js';
+import type { Dispatcher, DispatchRequest, DispatchResponse, ResponseSink } from '../types.js';
 
 /** A WHATWG fetch handler: Hono's `app.fetch`, itty-router, Elysia-style apps, or a plain function. */
 export type FetchHandler = (request: Request) => Response | Promise<Response>;
@@ -17,7 +17,7 @@ const SAFE_HOST = /^[A-Za-z0-9.\-]+(?::\d{1,5})?$|^\[[0-9A-Fa-f:.]+\](?::\d{1,5}
  * response.body.toString(); // 'hi'
  */
 export function fetchDispatcher(handler: FetchHandler): Dispatcher {
-  return (request: DispatchRequest, timeoutMs: number): Promise<DispatchResponse> =>
+  return (request: DispatchRequest, timeoutMs: number, sink?: ResponseSink): Promise<DispatchResponse> =>
     new Promise<DispatchResponse>((resolve, reject) => {
       let settled = false;
       const watched = watch(Date.now() + timeoutMs, () => {
@@ -32,14 +32,14 @@ export function fetchDispatcher(handler: FetchHandler): Dispatcher {
         else reject(isDispatchError(error) ? error : dispatchError('APP_ERROR', `the app failed: ${error instanceof Error ? error.message : String(error)}`, error));
       };
       try {
-        answer(handler, toFetchRequest(request), request.method === 'HEAD').then((response) => settle(undefined, response), settle);
+        answer(handler, toFetchRequest(request), request.method === 'HEAD', sink).then((response) => settle(undefined, response), settle);
       } catch (error) {
         settle(error);
       }
     });
 }
 
-async function answer(handler: FetchHandler, request: Request, isHead: boolean): Promise<DispatchResponse> {
+async function answer(handler: FetchHandler, request: Request, isHead: boolean, sink: ResponseSink | undefined): Promise<DispatchResponse> {
   const response: unknown = await handler(request);
   if (!(response instanceof Response)) {
     throw new TypeError(`the fetch handler returned ${describe(response)} instead of a Response`);
@@ -50,6 +50,15 @@ async function answer(handler: FetchHandler, request: Request, isHead: boolean):
   });
   const cookies = response.headers.getSetCookie();
   if (cookies.length > 0) headers['set-cookie'] = cookies;
+  if (sink !== undefined) {
+    // Streaming: the head now, then each chunk as the app produces it.
+    sink.head(response.status, headers);
+    if (!isHead && response.body !== null) {
+      for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) sink.write(Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength));
+    }
+    sink.end();
+    return { statusCode: response.status, headers, body: Buffer.alloc(0) };
+  }
   // HEAD has no body, whatever the handler put in its Response.
   const body = isHead || response.body === null ? Buffer.alloc(0) : Buffer.from(await response.arrayBuffer());
   return { statusCode: response.status, headers, body };

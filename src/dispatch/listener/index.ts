@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { unwatch, watch } from '../deadline.js';
 import { dispatchError, isDispatchError } from '../types.js';
-import type { Dispatcher, DispatchRequest, DispatchResponse } from '../types.js';
+import type { Dispatcher, DispatchRequest, DispatchResponse, ResponseSink } from '../types.js';
 import { createInMemoryRequest } from './request.js';
 import { createInMemoryResponse, failResponse, settleResponse } from './response.js';
 
@@ -17,14 +17,14 @@ export type NodeListener = (req: IncomingMessage, res: ServerResponse) => unknow
  * response.body.toString(); // 'hi'
  */
 export function listenerDispatcher(listener: NodeListener): Dispatcher {
-  return (request: DispatchRequest, timeoutMs: number) =>
+  return (request: DispatchRequest, timeoutMs: number, sink?: ResponseSink) =>
     new Promise<DispatchResponse>((resolve, reject) => {
       const req = createInMemoryRequest(request);
       const res = createInMemoryResponse(req, (error, response) => {
         unwatch(watched);
         if (error !== undefined) reject(isDispatchError(error) ? error : dispatchError('APP_ERROR', `the app failed: ${error.message}`, error));
         else resolve(response as DispatchResponse);
-      });
+      }, sink);
       const watched = watch(Date.now() + timeoutMs, () => {
         settleResponse(res, dispatchError('APP_TIMEOUT', `the app did not answer ${request.method} ${request.url} within ${Math.round(timeoutMs)} ms`), undefined);
       });

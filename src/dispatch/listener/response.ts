@@ -1,6 +1,6 @@
 import { ServerResponse } from 'node:http';
 import type { IncomingMessage, OutgoingHttpHeader, OutgoingHttpHeaders } from 'node:http';
-import type { DispatchResponse } from '../types.js';
+import type { DispatchResponse, ResponseSink } from '../types.js';
 
 type Callback = (error?: Error | null) => void;
 
@@ -16,11 +16,16 @@ interface NodeInternals {
 
 const CHUNKS = Symbol('chunks');
 const SETTLE = Symbol('settle');
+const SINK = Symbol('sink');
+const STREAMING = Symbol('streaming');
 
 /** A ServerResponse that keeps its body in memory (see {@link createInMemoryResponse}). */
 export type InMemoryResponse = ServerResponse & {
   [CHUNKS]: Buffer[];
   [SETTLE]: ResponseSettler | undefined;
+  [SINK]: ResponseSink | undefined;
+  /** With a sink: whether the head has gone to it. */
+  [STREAMING]: boolean;
 };
 
 /**
@@ -36,10 +41,12 @@ export type InMemoryResponse = ServerResponse & {
  * const res = createInMemoryResponse(req, (error, response) => console.log(response?.statusCode));
  * res.end('hi'); // logs 200 after 'finish'
  */
-export function createInMemoryResponse(req: IncomingMessage, settle: ResponseSettler): InMemoryResponse {
+export function createInMemoryResponse(req: IncomingMessage, settle: ResponseSettler, sink?: ResponseSink): InMemoryResponse {
   const res = new ServerResponse(req) as InMemoryResponse;
   res[CHUNKS] = [];
   res[SETTLE] = settle;
+  res[SINK] = sink;
+  res[STREAMING] = false;
   // Apps read `res.socket` / `res.connection`; nothing is written to it.
   (res as { socket: unknown }).socket = req.socket;
   const methods = res as unknown as Record<string, unknown>;
@@ -94,7 +101,14 @@ function write(this: InMemoryResponse, chunk: unknown, encoding?: BufferEncoding
   const internals = this as unknown as NodeInternals;
   if (!this.headersSent) internals._implicitHeader();
   // HEAD, 204 and 304 have no body: Node ignores what is written, and so do we.
-  if (internals._hasBody) this[CHUNKS].push(toBuffer(chunk, encoding));
+  if (internals._hasBody) {
+    const sink = this[SINK];
+    if (sink === undefined) this[CHUNKS].push(toBuffer(chunk, encoding));
+    else {
+      streamHead(this, sink);
+      sink.write(toBuffer(chunk, encoding));
+    }
+  }
   if (callback) process.nextTick(callback);
   return true;
 }
@@ -121,6 +135,7 @@ function end(this: InMemoryResponse, chunk?: unknown, encoding?: BufferEncoding 
 
 function flushHeaders(this: InMemoryResponse): void {
   if (!this.headersSent) (this as unknown as NodeInternals)._implicitHeader();
+  if (this[SINK] !== undefined) streamHead(this, this[SINK]);
 }
 
 function destroy(this: InMemoryResponse, error?: Error): InMemoryResponse {
@@ -136,6 +151,11 @@ function destroy(this: InMemoryResponse, error?: Error): InMemoryResponse {
 // 'finish' then 'close' in one tick: Node spaces them a tick apart, but nothing can happen to an
 // in-memory response in between, and each tick costs async-hooks work on the per-event path.
 function finish(res: InMemoryResponse, callback: Callback | undefined): void {
+  const sink = res[SINK];
+  if (sink !== undefined) {
+    streamHead(res, sink);
+    sink.end();
+  }
   res.emit('finish');
   if (callback) callback();
   settleResponse(res, undefined, collect(res));
@@ -146,17 +166,28 @@ function emitClose(res: InMemoryResponse): void {
   res.emit('close');
 }
 
+/** Send the head to the sink, once. */
+function streamHead(res: InMemoryResponse, sink: ResponseSink): void {
+  if (res[STREAMING]) return;
+  res[STREAMING] = true;
+  sink.head(res.statusCode, outgoingHeaders(res));
+}
+
 /** The response as collected: status, lower-case headers (numbers as strings), body bytes. */
 function collect(res: InMemoryResponse): DispatchResponse {
+  const chunks = res[CHUNKS];
+  const body = chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks);
+  return { statusCode: res.statusCode, headers: outgoingHeaders(res), body };
+}
+
+function outgoingHeaders(res: InMemoryResponse): Record<string, string | string[]> {
   const headers: Record<string, string | string[]> = {};
   const outgoing = res.getHeaders();
   for (const name in outgoing) {
     const value = outgoing[name];
     if (value !== undefined) headers[name] = typeof value === 'number' ? String(value) : value;
   }
-  const chunks = res[CHUNKS];
-  const body = chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks);
-  return { statusCode: res.statusCode, headers, body };
+  return headers;
 }
 
 function applyHeaders(res: ServerResponse, headers: OutgoingHttpHeaders | OutgoingHttpHeader[]): void {

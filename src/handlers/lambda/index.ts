@@ -54,3 +54,5 @@ export {
 export type { BatchResult, HttpResult } from './result.js';
 export type { HttpEventResult, SyncResult } from './event-mode.js';
 export { appErrorText } from './event-mode.js';
+export { createStreamingLambdaHandler } from './streaming.js';
+export type { AwsLambdaRuntime, LambdaResponseStream, StreamedResponseHead, StreamingLambdaHandler } from './streaming.js';
