@@ -1,6 +1,7 @@
 import type { CloudEvent } from '../cloudevents/types.js';
 import type { LambdaContext } from '../types.js';
 import { alexaSource } from './aws/alexa/index.js';
+import { appSyncAuthorizerSource, appSyncResolverSource } from './aws/appsync/index.js';
 import { cloudFormationSource } from './aws/cloudformation/index.js';
 import { cloudFrontSource } from './aws/cloudfront/index.js';
 import { codeCommitSource } from './aws/codecommit/index.js';
@@ -62,6 +63,8 @@ export const sources: readonly EventSource[] = [
   cloudFormationSource,
   alexaSource,
   logsSource,
+  appSyncResolverSource,
+  appSyncAuthorizerSource,
   apiGatewayAuthorizerSource,
   functionUrlSource,
   apiGatewayHttpSource,

@@ -74,6 +74,11 @@ const EXPECTED: Record<string, string | undefined> = {
   // CloudFormation: LogicalResourceId with RequestType.
   'aws-sam-cli/cloudformation/CfnCreateRequest.json': '/aws.cloudformation',
   'powertools/cloudformation/custom-resource-create.json': '/aws.cloudformation',
+  // AppSync: direct Lambda resolvers (`info.fieldName` with `info.parentTypeName`) and Lambda authorizers.
+  'aws-sam-cli/appsync/AppSyncDirectResolver.json': '/aws.appsync/Mutation/createSomething',
+  'powertools/appsync/resolver.json': '/aws.appsync/Mutation/createSomething', // `source` is an object, not EventBridge's
+  'aws-lambda-go/appsync-lambda-auth-request.json': '/aws.appsync.authorizer',
+  'aws-lambda-go/appsync-lambda-auth-response.json': undefined, // an authorizer's answer, not an event
   // Alexa: header and payload.
   'aws-sam-cli/alexa-smart-home/AlexaSmartHomeDiscoveryRequest.json': '/aws.alexa',
   'aws-sam-cli/alexa-smart-home/AlexaSmartHomeControlTurnOnRequest.json': '/aws.alexa',
@@ -143,7 +148,6 @@ const EXPECTED: Record<string, string | undefined> = {
   'aws-lambda-go/secretsmanager-secret-rotation-event.json': undefined,
   'aws-sam-cli/alexa-skills-kit/AlexaStartSession.json': undefined, // skills kit: no header/payload
   'aws-sam-cli/kinesis/KinesisFirehoseSyslog.json': undefined, // neither metadata nor ARN
-  'powertools/appsync/resolver.json': undefined, // `source` is an object
 };
 
 describe('routeFor: the routing table of API.md, on real fixtures', () => {
@@ -211,7 +215,7 @@ describe('routeFor: edge cases', () => {
   });
 
   it('keeps route() of fixed-route sources a constant', () => {
-    const routed = ['cloudevents', 'aws.events', 'aws.iotevents', 'aws.cognito-idp', 'google.functions', 'aws.lambda.url', 'aws.apigateway.http', 'aws.apigateway', 'aws.elb', 'aws.vpclattice'];
+    const routed = ['cloudevents', 'aws.appsync', 'aws.events', 'aws.iotevents', 'aws.cognito-idp', 'google.functions', 'aws.lambda.url', 'aws.apigateway.http', 'aws.apigateway', 'aws.elb', 'aws.vpclattice'];
     const fixed = sources.filter((source) => !routed.includes(source.name));
     for (const source of fixed) expect(source.route({} as never)).toBe('/' + source.name);
   });
@@ -230,7 +234,7 @@ describe('sources', () => {
       'cloudevents', 'aws.events', 'aws.iotevents', 'aws.s3', 'aws.codecommit', 'aws.dynamodb', 'aws.ec2',
       'aws.kinesis', 'aws.sns', 'aws.sqs', 'aws.ses', 'aws.lex', 'aws.lexv2', 'aws.kinesis.firehose', 'aws.cognito', 'aws.cognito-idp',
       'aws.config', 'aws.cloudfront', 'aws.cloudformation', 'aws.alexa',
-      'aws.logs', 'aws.apigateway.authorizer', 'aws.lambda.url', 'aws.apigateway.http', 'aws.apigateway', 'aws.elb', 'aws.vpclattice', 'google.pubsub', 'google.functions', 'azure.eventgrid',
+      'aws.logs', 'aws.appsync', 'aws.appsync.authorizer', 'aws.apigateway.authorizer', 'aws.lambda.url', 'aws.apigateway.http', 'aws.apigateway', 'aws.elb', 'aws.vpclattice', 'google.pubsub', 'google.functions', 'azure.eventgrid',
     ]);
   });
 
@@ -241,7 +245,7 @@ describe('sources', () => {
       'aws.codecommit': 'async', 'aws.dynamodb': 'async', 'aws.ec2': 'async', 'aws.kinesis': 'async',
       'aws.sns': 'async', 'aws.sqs': 'async', 'aws.ses': 'async', 'aws.lex': 'sync', 'aws.lexv2': 'sync',
       'aws.kinesis.firehose': 'sync', 'aws.cognito': 'direct', 'aws.cognito-idp': 'sync', 'aws.config': 'async',
-      'aws.cloudfront': 'sync', 'aws.cloudformation': 'direct', 'aws.alexa': 'direct', 'aws.logs': 'async', 'aws.apigateway.authorizer': 'sync',
+      'aws.cloudfront': 'sync', 'aws.cloudformation': 'direct', 'aws.alexa': 'direct', 'aws.logs': 'async', 'aws.appsync': 'sync', 'aws.appsync.authorizer': 'sync', 'aws.apigateway.authorizer': 'sync',
       'aws.lambda.url': 'http', 'aws.apigateway.http': 'http', 'aws.apigateway': 'http', 'aws.elb': 'http', 'aws.vpclattice': 'http',
       'google.pubsub': 'async', 'google.functions': 'async', 'azure.eventgrid': 'async',
     });

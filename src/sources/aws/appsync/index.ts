@@ -1,0 +1,2 @@
+export { appSyncAuthorizerSource, isAppSyncAuthorizerEvent } from './authorizer.js';
+export { appSyncResolverRoute, appSyncResolverSource, isAppSyncResolverEvent, type AppSyncResolverInvocation } from './resolver.js';
