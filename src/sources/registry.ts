@@ -23,6 +23,10 @@ import { kinesisSource } from './aws/kinesis/index.js';
 import { lexSource } from './aws/lex/index.js';
 import { lexV2Source } from './aws/lex-v2/index.js';
 import { logsSource } from './aws/logs/index.js';
+import { kafkaSource } from './aws/kafka/index.js';
+import { activeMqSource, rabbitMqSource } from './aws/mq/index.js';
+import { codePipelineSource } from './aws/codepipeline/index.js';
+import { ioT1ClickSource, ioTButtonSource, ioTCustomAuthorizerSource, ioTPreProvisioningHookSource } from './aws/iot/index.js';
 import { s3Source } from './aws/s3/index.js';
 import { sesSource } from './aws/ses/index.js';
 import { snsSource } from './aws/sns/index.js';
@@ -63,6 +67,14 @@ export const sources: readonly EventSource[] = [
   cloudFormationSource,
   alexaSource,
   logsSource,
+  kafkaSource,
+  activeMqSource,
+  rabbitMqSource,
+  codePipelineSource,
+  ioTButtonSource,
+  ioT1ClickSource,
+  ioTPreProvisioningHookSource,
+  ioTCustomAuthorizerSource,
   appSyncResolverSource,
   appSyncAuthorizerSource,
   apiGatewayAuthorizerSource,

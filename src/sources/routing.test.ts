@@ -109,6 +109,22 @@ const EXPECTED: Record<string, string | undefined> = {
   'aws-lambda-go/cloudwatch-logs-event.json': '/aws.logs',
   'aws-sam-cli/cloudwatch/CloudwatchLogs.json': '/aws.logs',
   'powertools/cloudwatch/base.json': '/aws.logs',
+  'aws-lambda-go/kafka-event.json': '/aws.kafka', // MSK: top-level eventSource aws:kafka
+  'powertools/kafka/base.json': '/aws.kafka',
+  'aws-lambda-go/activemq-event.json': '/aws.mq', // top-level eventSource aws:mq
+  'aws-lambda-go/rabbitmq-event.json': '/aws.rmq', // top-level eventSource aws:rmq
+  'aws-lambda-go/codepipeline-job-event.json': '/aws.codepipeline', // CodePipeline.job
+  'aws-sam-cli/codepipeline/CodePipeline.json': '/aws.codepipeline',
+  'aws-lambda-go/iot-button-event.json': '/aws.iot.button', // serialNumber with clickType
+  'aws-lambda-go/iot-1-click-event.json': '/aws.iot1click', // deviceEvent
+  'aws-lambda-go/iot-preprovision-hook-request.json': '/aws.iot.provisioning', // claimCertificateId
+  'aws-lambda-go/iot-custom-auth-request.json': '/aws.iot.authorizer', // protocolData with protocols
+  'aws-lambda-go/ses-s3-event.json': '/aws.ses', // SES receipt with an S3 action: still an aws:ses record
+  'aws-lambda-go/ses-sns-event.json': '/aws.ses', // SES receipt with an SNS action
+  'powertools/s3/eventbridge-object-deleted.json': '/aws.s3', // S3 through EventBridge: `/` + source
+  'powertools/s3/eventbridge-object-expired.json': '/aws.s3',
+  'powertools/s3/eventbridge-object-restored.json': '/aws.s3',
+  'powertools/s3/sqs-event.json': '/aws.sqs', // S3 notification in an SQS body: delivered as SQS
   'documented/google/pubsub-push.json': '/google.pubsub',
   'documented/google/gcf-legacy-pubsub.json': '/google.pubsub',
   'documented/google/gcf-legacy-flat.json': '/google.pubsub',
@@ -143,8 +159,6 @@ const EXPECTED: Record<string, string | undefined> = {
   'aws-lambda-go/apigw-websocket-request.json': undefined,
   'powertools/apigw-rest/invalid.json': undefined, // neither stage nor resourcePath
   'powertools/apigw-http/invalid.json': undefined,
-  'aws-lambda-go/iot-button-event.json': undefined,
-  'aws-lambda-go/kafka-event.json': undefined,
   'aws-lambda-go/secretsmanager-secret-rotation-event.json': undefined,
   'aws-sam-cli/alexa-skills-kit/AlexaStartSession.json': undefined, // skills kit: no header/payload
   'aws-sam-cli/kinesis/KinesisFirehoseSyslog.json': undefined, // neither metadata nor ARN
@@ -234,7 +248,7 @@ describe('sources', () => {
       'cloudevents', 'aws.events', 'aws.iotevents', 'aws.s3', 'aws.codecommit', 'aws.dynamodb', 'aws.ec2',
       'aws.kinesis', 'aws.sns', 'aws.sqs', 'aws.ses', 'aws.lex', 'aws.lexv2', 'aws.kinesis.firehose', 'aws.cognito', 'aws.cognito-idp',
       'aws.config', 'aws.cloudfront', 'aws.cloudformation', 'aws.alexa',
-      'aws.logs', 'aws.appsync', 'aws.appsync.authorizer', 'aws.apigateway.authorizer', 'aws.lambda.url', 'aws.apigateway.http', 'aws.apigateway', 'aws.elb', 'aws.vpclattice', 'google.pubsub', 'google.functions', 'azure.eventgrid',
+      'aws.logs', 'aws.kafka', 'aws.mq', 'aws.rmq', 'aws.codepipeline', 'aws.iot.button', 'aws.iot1click', 'aws.iot.provisioning', 'aws.iot.authorizer', 'aws.appsync', 'aws.appsync.authorizer', 'aws.apigateway.authorizer', 'aws.lambda.url', 'aws.apigateway.http', 'aws.apigateway', 'aws.elb', 'aws.vpclattice', 'google.pubsub', 'google.functions', 'azure.eventgrid',
     ]);
   });
 
@@ -245,7 +259,8 @@ describe('sources', () => {
       'aws.codecommit': 'async', 'aws.dynamodb': 'async', 'aws.ec2': 'async', 'aws.kinesis': 'async',
       'aws.sns': 'async', 'aws.sqs': 'async', 'aws.ses': 'async', 'aws.lex': 'sync', 'aws.lexv2': 'sync',
       'aws.kinesis.firehose': 'sync', 'aws.cognito': 'direct', 'aws.cognito-idp': 'sync', 'aws.config': 'async',
-      'aws.cloudfront': 'sync', 'aws.cloudformation': 'direct', 'aws.alexa': 'direct', 'aws.logs': 'async', 'aws.appsync': 'sync', 'aws.appsync.authorizer': 'sync', 'aws.apigateway.authorizer': 'sync',
+      'aws.cloudfront': 'sync', 'aws.cloudformation': 'direct', 'aws.alexa': 'direct', 'aws.logs': 'async', 'aws.kafka': 'async', 'aws.mq': 'async', 'aws.rmq': 'async',
+      'aws.codepipeline': 'async', 'aws.iot.button': 'async', 'aws.iot1click': 'async', 'aws.iot.provisioning': 'sync', 'aws.iot.authorizer': 'sync', 'aws.appsync': 'sync', 'aws.appsync.authorizer': 'sync', 'aws.apigateway.authorizer': 'sync',
       'aws.lambda.url': 'http', 'aws.apigateway.http': 'http', 'aws.apigateway': 'http', 'aws.elb': 'http', 'aws.vpclattice': 'http',
       'google.pubsub': 'async', 'google.functions': 'async', 'azure.eventgrid': 'async',
     });
