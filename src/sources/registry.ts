@@ -1,6 +1,7 @@
 import type { CloudEvent } from '../cloudevents/types.js';
 import type { LambdaContext } from '../types.js';
 import { alexaSource } from './aws/alexa/index.js';
+import { alexaSkillsSource } from './aws/alexa-skills/index.js';
 import { appSyncAuthorizerSource, appSyncResolverSource } from './aws/appsync/index.js';
 import { cloudFormationSource } from './aws/cloudformation/index.js';
 import { cloudFrontSource } from './aws/cloudfront/index.js';
@@ -13,6 +14,9 @@ import { ec2Source } from './aws/ec2/index.js';
 import { eventBridgeSource } from './aws/eventbridge/index.js';
 import { firehoseSource } from './aws/firehose/index.js';
 import { apiGatewayAuthorizerSource } from './aws/apigw-authorizer/index.js';
+import { s3BatchSource } from './aws/s3-batch/index.js';
+import { secretsManagerSource } from './aws/secretsmanager/index.js';
+import { stepFunctionsSource } from './aws/stepfunctions/index.js';
 import { albSource } from './aws/http/alb/index.js';
 import { apiGatewayHttpSource } from './aws/http/apigw-http/index.js';
 import { apiGatewayRestSource } from './aws/http/apigw-rest/index.js';
@@ -66,6 +70,7 @@ export const sources: readonly EventSource[] = [
   cloudFrontSource,
   cloudFormationSource,
   alexaSource,
+  alexaSkillsSource,
   logsSource,
   kafkaSource,
   activeMqSource,
@@ -77,6 +82,9 @@ export const sources: readonly EventSource[] = [
   ioTCustomAuthorizerSource,
   appSyncResolverSource,
   appSyncAuthorizerSource,
+  secretsManagerSource,
+  s3BatchSource,
+  stepFunctionsSource,
   apiGatewayAuthorizerSource,
   functionUrlSource,
   apiGatewayHttpSource,

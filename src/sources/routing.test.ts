@@ -105,6 +105,22 @@ const EXPECTED: Record<string, string | undefined> = {
   'aws-lambda-go/apigw-custom-auth-request.json': '/aws.apigateway.authorizer',
   'aws-lambda-go/apigw-custom-auth-request-type-request.json': '/aws.apigateway.authorizer',
   'aws-sam-cli/apigateway/ApiGatewayAuthorizer.json': '/aws.apigateway.authorizer',
+  // Alexa Smart Home v3: directive.header; Alexa Skills Kit: request.type with version and session or context.
+  'documented/aws/alexa-smart-home-v3-discover.json': '/aws.alexa',
+  'documented/aws/alexa-smart-home-v3-turn-on.json': '/aws.alexa',
+  'aws-sam-cli/alexa-skills-kit/AlexaStartSession.json': '/aws.alexa.skills',
+  'aws-sam-cli/alexa-skills-kit/AlexaIntentMyColorIs.json': '/aws.alexa.skills',
+  'aws-sam-cli/alexa-skills-kit/AlexaEndSession.json': '/aws.alexa.skills',
+  // Secrets Manager rotation: ClientRequestToken with SecretId → `/aws.secretsmanager/` + Step.
+  'aws-lambda-go/secretsmanager-secret-rotation-event.json': '/aws.secretsmanager/createSecret',
+  // S3 Batch Operations: invocationSchemaVersion with job.
+  'aws-lambda-go/s3-batch-job-event-request-1.0.json': '/aws.s3.batch',
+  'aws-lambda-go/s3-batch-job-event-request-2.0.json': '/aws.s3.batch',
+  'aws-sam-cli/s3/S3BatchInvocation.json': '/aws.s3.batch',
+  'aws-lambda-go/s3-batch-job-event-response.json': undefined, // the result document, not an event
+  // Step Functions tasks: input wrapped with the Context object → `/aws.states/` + state name.
+  'documented/aws/stepfunctions-task.json': '/aws.states/ChargeCard',
+  'aws-sam-cli/stepfunctions/StepFunctionsError.json': undefined, // a bare task input has no shape to recognise
   // Added sources.
   'aws-lambda-go/cloudwatch-logs-event.json': '/aws.logs',
   'aws-sam-cli/cloudwatch/CloudwatchLogs.json': '/aws.logs',
@@ -159,8 +175,6 @@ const EXPECTED: Record<string, string | undefined> = {
   'aws-lambda-go/apigw-websocket-request.json': undefined,
   'powertools/apigw-rest/invalid.json': undefined, // neither stage nor resourcePath
   'powertools/apigw-http/invalid.json': undefined,
-  'aws-lambda-go/secretsmanager-secret-rotation-event.json': undefined,
-  'aws-sam-cli/alexa-skills-kit/AlexaStartSession.json': undefined, // skills kit: no header/payload
   'aws-sam-cli/kinesis/KinesisFirehoseSyslog.json': undefined, // neither metadata nor ARN
 };
 
@@ -229,7 +243,7 @@ describe('routeFor: edge cases', () => {
   });
 
   it('keeps route() of fixed-route sources a constant', () => {
-    const routed = ['cloudevents', 'aws.appsync', 'aws.events', 'aws.iotevents', 'aws.cognito-idp', 'google.functions', 'aws.lambda.url', 'aws.apigateway.http', 'aws.apigateway', 'aws.elb', 'aws.vpclattice'];
+    const routed = ['cloudevents', 'aws.appsync', 'aws.events', 'aws.iotevents', 'aws.cognito-idp', 'aws.secretsmanager', 'aws.states', 'google.functions', 'aws.lambda.url', 'aws.apigateway.http', 'aws.apigateway', 'aws.elb', 'aws.vpclattice'];
     const fixed = sources.filter((source) => !routed.includes(source.name));
     for (const source of fixed) expect(source.route({} as never)).toBe('/' + source.name);
   });
@@ -247,8 +261,8 @@ describe('sources', () => {
     expect(sources.map((source) => source.name)).toEqual([
       'cloudevents', 'aws.events', 'aws.iotevents', 'aws.s3', 'aws.codecommit', 'aws.dynamodb', 'aws.ec2',
       'aws.kinesis', 'aws.sns', 'aws.sqs', 'aws.ses', 'aws.lex', 'aws.lexv2', 'aws.kinesis.firehose', 'aws.cognito', 'aws.cognito-idp',
-      'aws.config', 'aws.cloudfront', 'aws.cloudformation', 'aws.alexa',
-      'aws.logs', 'aws.kafka', 'aws.mq', 'aws.rmq', 'aws.codepipeline', 'aws.iot.button', 'aws.iot1click', 'aws.iot.provisioning', 'aws.iot.authorizer', 'aws.appsync', 'aws.appsync.authorizer', 'aws.apigateway.authorizer', 'aws.lambda.url', 'aws.apigateway.http', 'aws.apigateway', 'aws.elb', 'aws.vpclattice', 'google.pubsub', 'google.functions', 'azure.eventgrid',
+      'aws.config', 'aws.cloudfront', 'aws.cloudformation', 'aws.alexa', 'aws.alexa.skills',
+      'aws.logs', 'aws.kafka', 'aws.mq', 'aws.rmq', 'aws.codepipeline', 'aws.iot.button', 'aws.iot1click', 'aws.iot.provisioning', 'aws.iot.authorizer', 'aws.appsync', 'aws.appsync.authorizer', 'aws.secretsmanager', 'aws.s3.batch', 'aws.states', 'aws.apigateway.authorizer', 'aws.lambda.url', 'aws.apigateway.http', 'aws.apigateway', 'aws.elb', 'aws.vpclattice', 'google.pubsub', 'google.functions', 'azure.eventgrid',
     ]);
   });
 
@@ -259,8 +273,8 @@ describe('sources', () => {
       'aws.codecommit': 'async', 'aws.dynamodb': 'async', 'aws.ec2': 'async', 'aws.kinesis': 'async',
       'aws.sns': 'async', 'aws.sqs': 'async', 'aws.ses': 'async', 'aws.lex': 'sync', 'aws.lexv2': 'sync',
       'aws.kinesis.firehose': 'sync', 'aws.cognito': 'direct', 'aws.cognito-idp': 'sync', 'aws.config': 'async',
-      'aws.cloudfront': 'sync', 'aws.cloudformation': 'direct', 'aws.alexa': 'direct', 'aws.logs': 'async', 'aws.kafka': 'async', 'aws.mq': 'async', 'aws.rmq': 'async',
-      'aws.codepipeline': 'async', 'aws.iot.button': 'async', 'aws.iot1click': 'async', 'aws.iot.provisioning': 'sync', 'aws.iot.authorizer': 'sync', 'aws.appsync': 'sync', 'aws.appsync.authorizer': 'sync', 'aws.apigateway.authorizer': 'sync',
+      'aws.cloudfront': 'sync', 'aws.cloudformation': 'direct', 'aws.alexa': 'sync', 'aws.alexa.skills': 'sync', 'aws.logs': 'async', 'aws.kafka': 'async', 'aws.mq': 'async', 'aws.rmq': 'async',
+      'aws.codepipeline': 'async', 'aws.iot.button': 'async', 'aws.iot1click': 'async', 'aws.iot.provisioning': 'sync', 'aws.iot.authorizer': 'sync', 'aws.appsync': 'sync', 'aws.appsync.authorizer': 'sync', 'aws.secretsmanager': 'sync', 'aws.s3.batch': 'sync', 'aws.states': 'sync', 'aws.apigateway.authorizer': 'sync',
       'aws.lambda.url': 'http', 'aws.apigateway.http': 'http', 'aws.apigateway': 'http', 'aws.elb': 'http', 'aws.vpclattice': 'http',
       'google.pubsub': 'async', 'google.functions': 'async', 'azure.eventgrid': 'async',
     });
