@@ -14,6 +14,7 @@ export {
   DEFAULT_TIMEOUT_MS,
 } from './handlers/lambda/index.js';
 export { routeFor, toCloudEvents } from './sources/index.js';
+export { unwrapSnsInSqs } from './sources/index.js';
 export { getInvocation } from './invocation.js';
 export type { Invocation } from './invocation.js';
 export { EventDeliveryError, ConfigurationError } from './errors.js';

@@ -18,6 +18,11 @@ export { isIotEventsEvent, type IotEventsEvent } from './aws/iot-events/index.js
 export { isKinesisStreamEvent } from './aws/kinesis/index.js';
 export { isLexEvent } from './aws/lex/index.js';
 export { isCloudWatchLogsEvent } from './aws/logs/index.js';
+export { isKafkaEvent, kafkaItemIdentifier, kafkaRecords, type KafkaEvent } from './aws/kafka/index.js';
+export { isActiveMqEvent, isRabbitMqEvent, rabbitMqMessages, type ActiveMqEvent, type RabbitMqEvent } from './aws/mq/index.js';
+export { isCodePipelineJobEvent } from './aws/codepipeline/index.js';
+export { isIoT1ClickEvent, isIoTButtonEvent, isIoTCustomAuthorizerEvent, isIoTPreProvisioningHookEvent, type IoT1ClickEvent, type IoTButtonEvent } from './aws/iot/index.js';
+export { isSnsNotification, unwrapSnsInSqs } from './aws/nested/index.js';
 export { decodeS3Key, isS3Event } from './aws/s3/index.js';
 export { isSesEvent } from './aws/ses/index.js';
 export { isSnsEvent } from './aws/sns/index.js';

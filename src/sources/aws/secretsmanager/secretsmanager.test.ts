@@ -8,6 +8,8 @@ import { invoke, syncApps } from '../sync-apps.testing.js';
 import { isSecretsManagerRotationEvent, secretsManagerRoute, secretsManagerSource } from './index.js';
 
 const load = () => loadFixture('aws-lambda-go/secretsmanager-secret-rotation-event.json') as SecretsManagerRotationEvent;
+/** The sample at another step, any string (the event comes from outside: its Step is not trusted). */
+const atStep = (step: string) => ({ ...load(), Step: step }) as unknown as SecretsManagerRotationEvent;
 
 describe('Secrets Manager rotation', () => {
   it('recognises a rotation step and routes it by step', () => {
@@ -15,9 +17,9 @@ describe('Secrets Manager rotation', () => {
     expect(isSecretsManagerRotationEvent(event)).toBe(true);
     expect(findSource(event)?.name).toBe('aws.secretsmanager');
     expect(secretsManagerRoute(event)).toBe('/aws.secretsmanager/createSecret');
-    for (const step of ['setSecret', 'testSecret', 'finishSecret']) expect(secretsManagerRoute({ ...event, Step: step })).toBe(`/aws.secretsmanager/${step}`);
-    expect(secretsManagerRoute({ ...event, Step: '../admin?x' })).toBe('/aws.secretsmanager/..%2Fadmin%3Fx');
-    expect(secretsManagerRoute({ ...event, Step: '..' })).toBe('/aws.secretsmanager');
+    for (const step of ['setSecret', 'testSecret', 'finishSecret']) expect(secretsManagerRoute(atStep(step))).toBe(`/aws.secretsmanager/${step}`);
+    expect(secretsManagerRoute(atStep('../admin?x'))).toBe('/aws.secretsmanager/..%2Fadmin%3Fx');
+    expect(secretsManagerRoute(atStep('..'))).toBe('/aws.secretsmanager');
     expect(secretsManagerRoute({ SecretId: 's', ClientRequestToken: 't' } as SecretsManagerRotationEvent)).toBe('/aws.secretsmanager');
     expect(isSecretsManagerRotationEvent({ SecretId: 'arn' })).toBe(false);
     expect(isSecretsManagerRotationEvent({ ClientRequestToken: 't', SecretId: 1 })).toBe(false);
