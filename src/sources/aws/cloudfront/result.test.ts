@@ -20,7 +20,11 @@ function withEventType(path: string, eventType: string): unknown {
 describe('cloudFrontObject: which answers are CloudFront objects already', () => {
   it('a JSON request (string uri) or response (three-digit status, string or number)', () => {
     expect(cloudFrontObject(json({ uri: '/a', method: 'GET', headers: {} }))).toEqual({ uri: '/a', method: 'GET', headers: {} });
+    const full = { clientIp: '203.0.113.178', headers: {}, method: 'POST', querystring: '', uri: '/', origin: { custom: {} }, body: { data: '' } };
+    expect(cloudFrontObject(json(full))).toEqual(full);
     expect(cloudFrontObject(json({ status: '302', headers: {} }))).toEqual({ status: '302', headers: {} });
+    const generated = { status: '200', statusDescription: 'OK', headers: {}, body: 'aGk=', bodyEncoding: 'base64' };
+    expect(cloudFrontObject(json(generated))).toEqual(generated);
     expect(cloudFrontObject(json({ status: 404 }))).toEqual({ status: 404 });
     const problem = { statusCode: 200, headers: { 'content-type': 'application/problem+json' }, body: Buffer.from('{"status":"500"}') };
     expect(cloudFrontObject(problem)).toEqual({ status: '500' });
@@ -28,6 +32,8 @@ describe('cloudFrontObject: which answers are CloudFront objects already', () =>
 
   it('not: other JSON, JSON arrays, a non-JSON content type, an unparsable or empty body', () => {
     expect(cloudFrontObject(json({ status: 'ok' }))).toBeUndefined();
+    expect(cloudFrontObject(json({ status: 200, data: { id: 1 } }))).toBeUndefined();
+    expect(cloudFrontObject(json({ uri: '/a', link: 'x' }))).toBeUndefined();
     expect(cloudFrontObject(json({ status: '2000' }))).toBeUndefined();
     expect(cloudFrontObject(json({ uri: 42 }))).toBeUndefined();
     expect(cloudFrontObject(json([{ uri: '/a' }]))).toBeUndefined();

@@ -48,6 +48,18 @@ const JSON_CONTENT = /^application\/(?:[\w.+-]*\+)?json\s*(?:;|$)/i;
 /** The three-digit status of a CloudFront response object (CloudFront wants a string; a number is accepted here). */
 const STATUS = /^[1-5]\d\d$/;
 
+/** The members of a Lambda@Edge request object (`origin` in origin-request events, `body` with IncludeBody). */
+const REQUEST_KEYS = new Set(['uri', 'method', 'querystring', 'headers', 'clientIp', 'origin', 'body']);
+
+/** The members of a Lambda@Edge response object. */
+const RESPONSE_KEYS = new Set(['status', 'statusDescription', 'headers', 'body', 'bodyEncoding']);
+
+/** Whether every member of `object` is one of `keys`: an API's `{ status: 200, data }` is not a CloudFront response. */
+function onlyKeys(object: JsonObject, keys: ReadonlySet<string>): boolean {
+  for (const key in object) if (!keys.has(key)) return false;
+  return true;
+}
+
 /** `http.STATUS_CODES`, loaded on first use. */
 let statusCodes: typeof Http.STATUS_CODES | undefined;
 
@@ -79,8 +91,10 @@ export function cloudFrontEventType(cf: unknown): string {
 
 /**
  * The app's answer when it is a CloudFront object already: a JSON body (by content type) holding an
- * object with a string `uri` (a request, to forward) or a three-digit `status` (a response). Else
- * `undefined`: the answer is a plain HTTP response to convert.
+ * object with a string `uri` (a request, to forward) or a three-digit `status` (a response), and no
+ * member CloudFront's request (`uri`, `method`, `querystring`, `headers`, `clientIp`, `origin`, `body`)
+ * or response (`status`, `statusDescription`, `headers`, `body`, `bodyEncoding`) objects do not have.
+ * Else `undefined`: the answer is a plain HTTP response to convert.
  *
  * @example
  * cloudFrontObject({ statusCode: 200, headers: { 'content-type': 'application/json' }, body: Buffer.from('{"uri":"/x"}') });
@@ -96,9 +110,9 @@ export function cloudFrontObject(response: DispatchResponse): JsonObject | undef
     return undefined;
   }
   if (!isObject(parsed)) return undefined;
-  if (typeof parsed.uri === 'string') return parsed;
+  if (typeof parsed.uri === 'string') return onlyKeys(parsed, REQUEST_KEYS) ? parsed : undefined;
   const status = parsed.status;
-  if ((typeof status === 'string' || typeof status === 'number') && STATUS.test(String(status))) return parsed;
+  if ((typeof status === 'string' || typeof status === 'number') && STATUS.test(String(status)) && onlyKeys(parsed, RESPONSE_KEYS)) return parsed;
   return undefined;
 }
 
