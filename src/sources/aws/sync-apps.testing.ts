@@ -63,11 +63,11 @@ export function syncApps(path: string, answer: (event: unknown) => SyncAnswer): 
 export const syncContext = { awsRequestId: 'req-sync', getRemainingTimeInMillis: () => 5000 };
 
 /**
- * Invoke `createLambdaHandler(app)` with `event`, as Lambda would.
+ * Invoke `createLambdaHandler(app, { mode })` with `event`, as Lambda would (event mode by default).
  *
  * @example
  * const result = await invoke(app, event);
  */
-export function invoke(app: unknown, event: unknown): Promise<unknown> {
-  return createLambdaHandler(app)(event, syncContext);
+export function invoke(app: unknown, event: unknown, mode: 'event' | 'record' = 'event'): Promise<unknown> {
+  return createLambdaHandler(app, { mode })(event, syncContext);
 }
