@@ -114,6 +114,17 @@ describe('Cognito user pool triggers: result', () => {
     expect(cognitoUserPoolResult(reply('{"a":1}'), { ...event, response: null })).toEqual({ ...event, response: { a: 1 } });
   });
 
+  it('takes a `{ response }` body as the response, not as a member of it', () => {
+    expect(cognitoUserPoolResult(reply('{"response":{"autoConfirmUser":true}}'), event)).toEqual({
+      ...event,
+      response: { autoConfirmUser: true, autoVerifyEmail: true, autoVerifyPhone: true },
+    });
+    expect(cognitoUserPoolResult(reply('{"response":"yes"}'), event)).toEqual({
+      ...event,
+      response: { autoConfirmUser: false, autoVerifyEmail: true, autoVerifyPhone: true, response: 'yes' },
+    });
+  });
+
   for (const { name, app } of syncApps('/aws.cognito-idp/pre-sign-up', (received) => {
     const email = (received as CognitoUserPoolEvent).request?.userAttributes as Record<string, string> | undefined;
     return email?.email === 'blocked@example.com'

@@ -81,8 +81,10 @@ export function cognitoTriggerSegment(triggerSource: string): string {
 /**
  * The Lambda result Cognito expects: the event back, with `response` filled in. A JSON body that is
  * itself a trigger event (has `triggerSource`) is returned as is (an app that edits the whole event);
- * a JSON object is merged into the event's `response`; an empty body, or one that is not a JSON
- * object, leaves the event unchanged (Cognito's defaults apply).
+ * a body `{ response: {...} }` (an object `response` member; no trigger's response has a member of
+ * that name) has that object merged into the event's `response`; any other JSON object is merged into
+ * the event's `response` itself; an empty body, or one that is not a JSON object, leaves the event
+ * unchanged (Cognito's defaults apply).
  *
  * @example
  * cognitoUserPoolResult({ statusCode: 200, headers: {}, body: Buffer.from('{"autoConfirmUser":true}') }, event);
@@ -92,8 +94,9 @@ export function cognitoUserPoolResult(response: DispatchResponse, event: Cognito
   const body = objectBody(response.body);
   if (body === undefined) return event;
   if (typeof body.triggerSource === 'string') return body as unknown as CognitoUserPoolEvent;
+  const answer = isObject(body.response) ? body.response : body;
   const current = isObject(event.response) ? event.response : {};
-  return { ...event, response: { ...current, ...body } };
+  return { ...event, response: { ...current, ...answer } };
 }
 
 /** The body as a JSON object, else `undefined` (empty, not JSON, or JSON that is not an object). */
