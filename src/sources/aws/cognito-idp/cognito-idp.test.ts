@@ -58,6 +58,9 @@ describe('Cognito user pool triggers: guard and route', () => {
     expect(cognitoTriggerSegment('NewThing2Trigger_X')).toBe('new-thing2-trigger');
     expect(cognitoTriggerSegment('../x?y_z')).toBe('..%2Fx%3Fy');
     expect(cognitoTriggerSegment('_Only')).toBe('trigger');
+    expect(cognitoTriggerSegment('constructor_X')).toBe('constructor');
+    expect(cognitoTriggerSegment('toString_X')).toBe('to-string');
+    expect(cognitoTriggerSegment('__proto___X')).toBe('trigger');
     expect(cognitoUserPoolSource.route({ triggerSource: '..', userPoolId: 'p' })).toBe('/aws.cognito-idp/trigger');
   });
 });

@@ -72,8 +72,8 @@ const WORD_BOUNDARY = /([a-z0-9])(?=[A-Z])|([A-Z])(?=[A-Z][a-z])/g;
 export function cognitoTriggerSegment(triggerSource: string): string {
   const underscore = triggerSource.indexOf('_');
   const family = underscore === -1 ? triggerSource : triggerSource.slice(0, underscore);
-  const known = COGNITO_TRIGGER_PATHS[family];
-  if (known !== undefined) return known;
+  // Own keys only: a family named `constructor` or `toString` must not find Object.prototype's members.
+  if (Object.hasOwn(COGNITO_TRIGGER_PATHS, family)) return COGNITO_TRIGGER_PATHS[family] as string;
   const kebab = family.replace(WORD_BOUNDARY, '$1$2-').toLowerCase();
   return kebab === '' || kebab === '.' || kebab === '..' ? 'trigger' : encodeSegment(kebab);
 }
