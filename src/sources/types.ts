@@ -47,6 +47,11 @@ export interface EventSource<E = unknown> {
   /** Present on SQS, Kinesis and DynamoDB Streams: partial batch failure reporting. */
   readonly batch?: BatchSemantics<E>;
   /**
+   * Record mode, sources without `batch` whose records must be handled in order (Kafka partitions):
+   * one at a time, and none after a failure (the whole batch is retried, from the start, in order).
+   */
+  readonly ordered?: boolean;
+  /**
    * HTTP events: the HTTP request the event carries (method, path and query, headers, body bytes,
    * remote address), delivered instead of the event's JSON.
    */
@@ -56,6 +61,11 @@ export interface EventSource<E = unknown> {
    * `sync` sources: the Lambda result for a 2xx response (default: its body parsed as JSON).
    */
   respond?(response: DispatchResponse, event: E): unknown;
+  /**
+   * `sync` sources whose answer may itself be an error response (CloudFront: a 302 or 403 to the viewer):
+   * `respond` is called whatever the status, instead of a non-2xx rejecting the invocation.
+   */
+  readonly respondsToAnyStatus?: boolean;
   /**
    * Record mode, for a caller that wants one result per record (Firehose transformation): the
    * invocation's result from each record's response, in record order; `undefined` for a record that

@@ -267,3 +267,31 @@ describe('failure semantics: nothing is acknowledged that the app did not accept
     expect(Date.now() - started).toBeLessThan(800);
   });
 });
+
+describe('request-response sources whose errors are answers', () => {
+  it('CloudFront: a 302 or a 403 from the app goes to the viewer as a CloudFront response, not a failed invocation', async () => {
+    const event = loadFixture('aws-sam-cli/cloudfront/CloudFrontSimpleRemoteCall.json');
+    const answers: Array<[number, Record<string, string>]> = [
+      [302, { location: 'https://example.com/login' }],
+      [403, { 'content-type': 'text/plain' }],
+    ];
+    for (const [status, headers] of answers) {
+      const echo = express5App(() => ({ status, headers, body: status === 403 ? 'forbidden' : '' }));
+      const result = (await createLambdaHandler(echo.app)(event, context)) as { status: string; headers: Record<string, Array<{ key: string; value: string }>> };
+      expect(result.status).toBe(String(status));
+      if (status === 302) expect(result.headers.location).toEqual([{ key: 'Location', value: 'https://example.com/login' }]);
+    }
+  });
+
+  it('Kafka records go one at a time, in order, and none after a failure', async () => {
+    vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const event = loadFixture('aws-lambda-go/kafka-event.json') as { records: Record<string, Array<Record<string, unknown>>> };
+    const [key, records] = Object.entries(event.records)[0]!;
+    const many = { ...event, records: { [key]: [0, 1, 2, 3].map((i) => ({ ...records[0], offset: 100 + i })) } };
+    let calls = 0;
+    const echo = rawListener(() => (++calls === 2 ? { status: 500 } : { status: 200 }));
+    const error = await createLambdaHandler(echo.app, { mode: 'record' })(many, context).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(EventDeliveryError);
+    expect(echo.received.map((r) => r.headers['ce-id'])).toEqual([`${key}-100`, `${key}-101`]);
+  });
+});

@@ -210,7 +210,7 @@ export type SyncResult = { [key: string]: unknown } | unknown[] | string | numbe
  */
 function syncResult(delivery: Delivery & { error?: undefined }, source: EventSource, event: unknown, path: string): SyncResult {
   const response = delivery.response;
-  if (!delivery.ok) {
+  if (!delivery.ok && !(source.respondsToAnyStatus === true && source.respond !== undefined)) {
     throw new EventDeliveryError(appErrorText(response.statusCode, response.body), {
       code: 'EVENT_REJECTED',
       statusCode: response.statusCode,

@@ -67,7 +67,7 @@ export async function handleRecords(
   if (batch !== undefined && source !== undefined) {
     return deliverBatch(source as EventSource, event, cloudEvents.length, options, deliverAt);
   }
-  const deliveries = await deliverAll(cloudEvents.length, options.concurrency, deliverAt);
+  const deliveries = source?.ordered === true ? await deliverInOrder(cloudEvents.length, deliverAt) : await deliverAll(cloudEvents.length, options.concurrency, deliverAt);
   const failures = deliveries.flatMap((delivery, index) => (delivery?.ok ? [] : [{ index, delivery }]));
   if (failures.length > 0) {
     const first = failures[0] as { index: number; delivery: Delivery | undefined };
@@ -144,6 +144,17 @@ async function deliverAll(
 }
 
 const OK = { ok: true } as Delivery;
+
+/** One at a time, in order; after a failure the rest stay undelivered (`undefined`). */
+async function deliverInOrder(count: number, deliverAt: (index: number) => Promise<Delivery>): Promise<Array<Delivery | undefined>> {
+  const deliveries = new Array<Delivery | undefined>(count);
+  for (let index = 0; index < count; index++) {
+    const delivery = await deliverAt(index);
+    deliveries[index] = delivery;
+    if (!delivery.ok) break;
+  }
+  return deliveries;
+}
 
 function unsendable(error: unknown): Delivery {
   const cause = error instanceof Error ? error : new Error(String(error));

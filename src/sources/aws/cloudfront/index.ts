@@ -66,5 +66,7 @@ export const cloudFrontSource: EventSource<CloudFrontEvent> = {
       context,
     ),
   delivery: 'sync',
+  // A redirect or a 403 is an answer for the viewer, not a failed invocation (which CloudFront shows as 502).
+  respondsToAnyStatus: true,
   respond: cloudFrontResult,
 };

@@ -179,4 +179,6 @@ export const kafkaSource: EventSource<KafkaEvent> = {
   route: () => '/aws.kafka',
   toCloudEvents,
   delivery: 'async',
+  // Records of a partition must be handled in order; without batch reporting the whole batch is retried.
+  ordered: true,
 };
