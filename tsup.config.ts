@@ -14,5 +14,5 @@ export default defineConfig({
   sourcemap: false,
   treeshake: true,
   minify: true,
-  keepNames: true,
+  keepNames: false,
 });

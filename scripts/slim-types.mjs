@@ -1,24 +1,35 @@
-// After the build: drop the `@example` sections from the shipped type declarations. Every public
-// function keeps its JSDoc summary, parameters and throws in the editor; the examples stay in the
-// source and the README. Saves ~8 KB of the installed size (docs/decisions.md §3).
+// After the build: keep the shipped type declarations small. Each JSDoc block keeps its first paragraph
+// (what the editor shows on hover) and its @param, @returns, @throws and @deprecated tags; the longer
+// explanations and the @example sections stay in the source and the docs. The installed size has a
+// budget (docs/decisions.md §3).
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 
 const dist = new URL('../dist/', import.meta.url);
+const KEPT_TAGS = /^\* @(param|returns?|throws|deprecated)\b/;
+
+function slim(block) {
+  const lines = block.split('\n');
+  if (lines.length === 1) return block;
+  const kept = [lines[0]];
+  let paragraph = 1;
+  let inKeptTag = false;
+  for (const line of lines.slice(1, -1)) {
+    const trimmed = line.trim();
+    if (trimmed === '*') {
+      paragraph++;
+      inKeptTag = false;
+      continue;
+    }
+    if (trimmed.startsWith('* @')) inKeptTag = KEPT_TAGS.test(trimmed);
+    if ((paragraph === 1 && !trimmed.startsWith('* @')) || inKeptTag) kept.push(line);
+  }
+  kept.push(lines[lines.length - 1]);
+  return kept.length === 2 ? '' : kept.join('\n');
+}
+
 for (const file of readdirSync(dist).filter((name) => name.endsWith('.d.ts'))) {
   const text = readFileSync(new URL(file, dist), 'utf8');
-  const slim = text.replace(/\/\*\*[\s\S]*?\*\//g, (block) => {
-    const kept = [];
-    let inExample = false;
-    for (const line of block.split('\n')) {
-      const trimmed = line.trim();
-      if (trimmed.startsWith('* @example')) {
-        inExample = true;
-        continue;
-      }
-      if (inExample && (trimmed.startsWith('* @') || trimmed === '*/')) inExample = false;
-      if (!inExample) kept.push(line);
-    }
-    return kept.join('\n');
-  });
-  writeFileSync(new URL(file, dist), slim);
+  // Two-space indentation instead of the emitter's four.
+  const compact = text.replace(/\/\*\*[\s\S]*?\*\//g, slim).replace(/^((?:    )+)/gm, (indent) => ' '.repeat(indent.length / 2));
+  writeFileSync(new URL(file, dist), compact);
 }
