@@ -1,5 +1,5 @@
 /** The Adapter layer: recognise an invocation's source, route it, normalise it to CloudEvents. */
-export { findSource, routeFor, sources, toCloudEvents } from './registry.js';
+export { cloudEventsFrom, findSource, routeFor, sources, toCloudEvents } from './registry.js';
 export { safePath } from './path.js';
 export type { BatchSemantics, DeliveryKind, EventSource } from './types.js';
 

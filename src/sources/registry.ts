@@ -146,7 +146,18 @@ export function routeFor(event: unknown): string | undefined {
  * //    datacontenttype: 'application/json', data: { a: 1 } }]
  */
 export function toCloudEvents(event: unknown, context?: LambdaContext): CloudEvent[] {
-  const source = findSource(event);
+  return cloudEventsFrom(findSource(event), event, context);
+}
+
+/**
+ * {@link toCloudEvents} for an event whose source is already known (`findSource`), so that a caller
+ * that needs both looks the source up once.
+ *
+ * @example
+ * const source = findSource(event);
+ * const events = cloudEventsFrom(source, event, context);
+ */
+export function cloudEventsFrom(source: EventSource | undefined, event: unknown, context?: LambdaContext): CloudEvent[] {
   if (source !== undefined) {
     try {
       return source.toCloudEvents(event, context);

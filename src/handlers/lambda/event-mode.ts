@@ -1,4 +1,4 @@
-import type { Dispatcher } from '../../dispatch/types.js';
+import type { Dispatcher, DispatchRequest } from '../../dispatch/types.js';
 import { EventDeliveryError } from '../../errors.js';
 import { findSource } from '../../sources/index.js';
 import type { LambdaContext } from '../../types.js';
@@ -47,6 +47,12 @@ function sendEvent(
   if (source?.callback !== undefined) return sendWithCallback(dispatch, options, source, event, context);
   const path = source !== undefined ? source.route(event) : options.path;
   const deadline = appDeadline(context, options);
+  const request = eventRequest(options, event, path, context, deadline);
+  return deliver(dispatch, request, { event, context }, deadline, (delivery) => answer(delivery, source, event, path, options));
+}
+
+/** The event-mode request: `request.method` to `path`, the event's JSON as body (none for GET and HEAD). */
+function eventRequest(options: ResolvedOptions, event: unknown, path: string, context: LambdaContext | undefined, deadline: number): DispatchRequest {
   // Object.assign, not spread: properties added later to a spread copy are slow on Node 20 (~0.5 µs each).
   const headers: Record<string, string> = Object.assign({}, options.headers);
   let body: Buffer | undefined;
@@ -56,9 +62,16 @@ function sendEvent(
     headers['content-length'] = String(body.length);
   }
   Object.assign(headers, invocationHeaders(context, deadline));
+  return { method: options.method, url: path, headers, body };
+}
 
-  const request = { method: options.method, url: path, headers, body };
-  return deliver(dispatch, request, { event, context }, deadline, (delivery) => answer(delivery, source, event, path, options));
+/**
+ * The HTTP request an HTTP event carries, with the request defaults' headers and the invocation headers
+ * added; the event's own headers win.
+ */
+export function carriedRequest(source: EventSource, event: unknown, options: ResolvedOptions, context: LambdaContext | undefined, deadline: number): DispatchRequest {
+  const carried = (source.toRequest as NonNullable<EventSource['toRequest']>)(event);
+  return { ...carried, headers: Object.assign({}, options.headers, invocationHeaders(context, deadline), carried.headers) };
 }
 
 /**
@@ -73,13 +86,10 @@ function sendHttpEvent(
   event: unknown,
   context: LambdaContext | undefined,
 ): Promise<HttpEventResult> {
-  const toRequest = source.toRequest as NonNullable<EventSource['toRequest']>;
   const respond = source.respond as NonNullable<EventSource['respond']>;
   const deadline = appDeadline(context, options);
-  const carried = toRequest(event);
-  const headers = Object.assign({}, options.headers, invocationHeaders(context, deadline), carried.headers);
-  const request = { ...carried, headers };
-  return deliver(dispatch, request, { event, context }, deadline, (delivery) => {
+  const carried = carriedRequest(source, event, options, context, deadline);
+  return deliver(dispatch, carried, { event, context }, deadline, (delivery) => {
     if (delivery.error === undefined) return respond(delivery.response, event) as HttpEventResult;
     if (delivery.error.code === 'APP_TIMEOUT') throw timeoutError(delivery.error, carried.url);
     console.error(`cloud-events-handler: the app threw while handling ${carried.method} ${carried.url}:`, delivery.error.cause ?? delivery.error);
@@ -132,9 +142,7 @@ async function sendWithCallback(
   const finalDeadline = appDeadline(context, options);
   const now = Date.now();
   const deadline = Math.max(finalDeadline - DEFAULT_CALLBACK_RESERVE_MS, now + (finalDeadline - now) / 2);
-  const body = Buffer.from(JSON.stringify(event), 'utf8');
-  const headers = Object.assign({}, options.headers, { 'content-type': 'application/json', 'content-length': String(body.length) }, invocationHeaders(context, deadline));
-  const outcome = await deliver(dispatch, { method: 'POST', url: path, headers, body }, { event, context }, deadline, (delivery): CallbackOutcome => {
+  const outcome = await deliver(dispatch, eventRequest(options, event, path, context, deadline), { event, context }, deadline, (delivery): CallbackOutcome => {
     if (delivery.error !== undefined) return { ok: false, reason: delivery.error.message };
     if (delivery.ok) return { ok: true, response: delivery.response };
     return { ok: false, reason: appErrorText(delivery.response.statusCode, delivery.response.body), response: delivery.response };

@@ -2,7 +2,7 @@ import { toBinary } from '../../cloudevents/http/binary.js';
 import type { CloudEvent } from '../../cloudevents/types.js';
 import type { Dispatcher, DispatchRequest } from '../../dispatch/types.js';
 import { EventDeliveryError } from '../../errors.js';
-import { findSource, toCloudEvents } from '../../sources/index.js';
+import { cloudEventsFrom, findSource } from '../../sources/index.js';
 import type { EventSource } from '../../sources/types.js';
 import type { LambdaContext } from '../../types.js';
 import { asDelivery, deliver } from './deliver.js';
@@ -38,7 +38,7 @@ export async function handleRecords(
   if (source?.delivery === 'http' || source?.callback !== undefined || (source?.delivery === 'sync' && source.recordsResult === undefined)) {
     return handleEvent(dispatch, options, event, context) as Promise<HttpEventResult | SyncResult>;
   }
-  const cloudEvents = toCloudEvents(event, context);
+  const cloudEvents = cloudEventsFrom(source, event, context);
   const deadline = appDeadline(context, options);
   const shared = Object.assign({}, options.headers, invocationHeaders(context, deadline));
   const fallbackPath = source !== undefined ? source.route(event) : options.path;

@@ -5,8 +5,8 @@ import { isDispatchError } from '../../dispatch/types.js';
 import { runInInvocation } from '../../invocation.js';
 import { findSource } from '../../sources/index.js';
 import type { LambdaContext } from '../../types.js';
-import { handleEvent } from './event-mode.js';
-import { appDeadline, invocationHeaders } from './invocation-headers.js';
+import { carriedRequest, handleEvent } from './event-mode.js';
+import { appDeadline } from './invocation-headers.js';
 import { resolveOptions } from './options.js';
 import type { LambdaOptions } from './options.js';
 
@@ -56,8 +56,7 @@ export function createStreamingLambdaHandler(app: App | unknown, options?: Lambd
       return;
     }
     const deadline = appDeadline(context, resolved);
-    const carried = source.toRequest(event);
-    const request = { ...carried, headers: Object.assign({}, resolved.headers, invocationHeaders(context, deadline), carried.headers) };
+    const request = carriedRequest(source, event, resolved, context, deadline);
     let stream: LambdaResponseStream | undefined;
     const open = (statusCode: number, headers: Record<string, string | string[]>): LambdaResponseStream => {
       stream ??= withHead(runtime, responseStream, statusCode, headers);
@@ -72,7 +71,7 @@ export function createStreamingLambdaHandler(app: App | unknown, options?: Lambd
       await runInInvocation({ event, context }, () => dispatch(request, Math.max(1, deadline - Date.now()), sink));
     } catch (error) {
       if (!isDispatchError(error)) throw error;
-      console.error(`cloud-events-handler: streaming ${carried.method} ${carried.url} failed:`, error.cause ?? error);
+      console.error(`cloud-events-handler: streaming ${request.method} ${request.url} failed:`, error.cause ?? error);
       if (stream === undefined) {
         const timedOut = error.code === 'APP_TIMEOUT';
         open(timedOut ? 504 : 500, { 'content-type': 'text/plain; charset=utf-8' }).end(timedOut ? 'Gateway Timeout' : 'Internal Server Error');
