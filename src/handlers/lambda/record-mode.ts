@@ -95,25 +95,14 @@ async function deliverBatch(
   deliverAt: (index: number) => Promise<Delivery>,
 ): Promise<BatchResult> {
   const batch = source.batch as NonNullable<EventSource['batch']>;
+  // Ordered (FIFO, streams): records after the first failure stay undelivered, and are reported too.
+  const deliveries = batch.ordered(event) ? await deliverInOrder(count, deliverAt, true) : await deliverAll(count, options.concurrency, deliverAt, true);
   const failed: number[] = [];
-  if (batch.ordered(event)) {
-    for (let index = 0; index < count; index++) {
-      const delivery = await deliverAt(index);
-      if (!delivery.ok) {
-        logFailure(source, event, index, delivery);
-        for (let rest = index; rest < count; rest++) failed.push(rest);
-        break;
-      }
-    }
-  } else {
-    const deliveries = await deliverAll(count, options.concurrency, deliverAt, true);
-    for (let index = 0; index < count; index++) {
-      const delivery = deliveries[index];
-      if (!delivery?.ok) {
-        logFailure(source, event, index, delivery);
-        failed.push(index);
-      }
-    }
+  for (let index = 0; index < count; index++) {
+    const delivery = deliveries[index];
+    if (delivery?.ok) continue;
+    if (delivery !== undefined) logFailure(source, event, index, delivery);
+    failed.push(index);
   }
   return { batchItemFailures: failed.map((index) => ({ itemIdentifier: batch.itemIdentifier(event, index) })) };
 }
@@ -146,11 +135,11 @@ async function deliverAll(
 const OK = { ok: true } as Delivery;
 
 /** One at a time, in order; after a failure the rest stay undelivered (`undefined`). */
-async function deliverInOrder(count: number, deliverAt: (index: number) => Promise<Delivery>): Promise<Array<Delivery | undefined>> {
+async function deliverInOrder(count: number, deliverAt: (index: number) => Promise<Delivery>, dropResponses = false): Promise<Array<Delivery | undefined>> {
   const deliveries = new Array<Delivery | undefined>(count);
   for (let index = 0; index < count; index++) {
     const delivery = await deliverAt(index);
-    deliveries[index] = delivery;
+    deliveries[index] = dropResponses && delivery.ok ? OK : delivery;
     if (!delivery.ok) break;
   }
   return deliveries;
