@@ -22,7 +22,7 @@ if [ ! -f "$dir/node_modules/aws-lambda-ric/rapid-client.node" ]; then
   mkdir -p "$dir.tmp"
   log="$dir.tmp/install.log"
   echo "== building aws-lambda-ric@$RIC_VERSION for node $version (headers: $nodedir/include/node)" >&2
-  if ! PATH="$(dirname "$node_bin"):$PATH" npm_config_nodedir="$nodedir" npm_config_jobs=2 \
+  if ! PATH="$(dirname "$node_bin"):$PATH" npm_config_nodedir="$nodedir" \
     npm install --prefix "$dir.tmp" --no-save --no-audit --no-fund --no-package-lock --foreground-scripts \
       "aws-lambda-ric@$RIC_VERSION" >"$log" 2>&1; then
     tail -n 40 "$log" >&2
