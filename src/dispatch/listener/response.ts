@@ -18,6 +18,8 @@ const CHUNKS = Symbol('chunks');
 const SETTLE = Symbol('settle');
 const SINK = Symbol('sink');
 const STREAMING = Symbol('streaming');
+const SENT_STATUS = Symbol('sentStatus');
+const SENT_HEADERS = Symbol('sentHeaders');
 
 /** A ServerResponse that keeps its body in memory (see {@link createInMemoryResponse}). */
 export type InMemoryResponse = ServerResponse & {
@@ -26,6 +28,13 @@ export type InMemoryResponse = ServerResponse & {
   [SINK]: ResponseSink | undefined;
   /** With a sink: whether the head has gone to it. */
   [STREAMING]: boolean;
+  /**
+   * The status and headers as they were when the head went out (writeHead, or the implicit head of the
+   * first write or of end). What is reported: a real server has sent these, and a status set later (an
+   * Express error handler after the answer) never reaches the client.
+   */
+  [SENT_STATUS]: number;
+  [SENT_HEADERS]: Record<string, string | string[]> | undefined;
 };
 
 /**
@@ -47,6 +56,8 @@ export function createInMemoryResponse(req: IncomingMessage, settle: ResponseSet
   res[SETTLE] = settle;
   res[SINK] = sink;
   res[STREAMING] = false;
+  res[SENT_STATUS] = 0;
+  res[SENT_HEADERS] = undefined;
   // Apps read `res.socket` / `res.connection`; nothing is written to it.
   (res as { socket: unknown }).socket = req.socket;
   const methods = res as unknown as Record<string, unknown>;
@@ -84,7 +95,12 @@ function writeHead(this: InMemoryResponse, statusCode: number, reason?: string |
   }
   if (headers !== undefined && headers !== null) applyHeaders(this, headers);
   const nodeWriteHead = ServerResponse.prototype.writeHead as (this: ServerResponse, statusCode: number, reason?: string) => ServerResponse;
-  return nodeWriteHead.call(this, statusCode, reason) as InMemoryResponse;
+  nodeWriteHead.call(this, statusCode, reason);
+  // Node's _implicitHeader() calls this.writeHead too: every head goes through here, once (a second
+  // writeHead throws ERR_HTTP_HEADERS_SENT above).
+  this[SENT_STATUS] = this.statusCode;
+  this[SENT_HEADERS] = outgoingHeaders(this);
+  return this;
 }
 
 function write(this: InMemoryResponse, chunk: unknown, encoding?: BufferEncoding | Callback, callback?: Callback): boolean {
@@ -170,14 +186,14 @@ function emitClose(res: InMemoryResponse): void {
 function streamHead(res: InMemoryResponse, sink: ResponseSink): void {
   if (res[STREAMING]) return;
   res[STREAMING] = true;
-  sink.head(res.statusCode, outgoingHeaders(res));
+  sink.head(res[SENT_STATUS], res[SENT_HEADERS] as Record<string, string | string[]>);
 }
 
 /** The response as collected: status, lower-case headers (numbers as strings), body bytes. */
 function collect(res: InMemoryResponse): DispatchResponse {
   const chunks = res[CHUNKS];
   const body = chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks);
-  return { statusCode: res.statusCode, headers: outgoingHeaders(res), body };
+  return { statusCode: res[SENT_STATUS], headers: res[SENT_HEADERS] as Record<string, string | string[]>, body };
 }
 
 function outgoingHeaders(res: InMemoryResponse): Record<string, string | string[]> {
