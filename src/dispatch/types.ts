@@ -8,6 +8,12 @@ export interface DispatchRequest {
   body?: Buffer | undefined;
   /** What `req.socket.remoteAddress` reports (default `127.0.0.1`). */
   remoteAddress?: string | undefined;
+  /**
+   * The request reached the platform over TLS (API Gateway, Function URLs; ALB and VPC Lattice by
+   * `x-forwarded-proto`): a listener app's socket is `encrypted` (Express's `req.secure` and
+   * `req.protocol`, Koa's `ctx.protocol`), a fetch app's Request URL is `https://`. Default false.
+   */
+  secure?: boolean | undefined;
 }
 
 /** What the app answered. Header names are lower-case; repeated headers (set-cookie) are arrays. */

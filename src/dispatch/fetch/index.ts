@@ -65,7 +65,7 @@ async function answer(handler: FetchHandler, request: Request, isHead: boolean, 
 }
 
 /**
- * The WHATWG `Request` for a dispatch request: `http://<host><url>`, headers as given (repeated values
+ * The WHATWG `Request` for a dispatch request: `http://<host><url>` (`https://` for a `secure` one), headers as given (repeated values
  * appended), the body for methods that carry one.
  *
  * @example
@@ -82,7 +82,7 @@ export function toFetchRequest(request: DispatchRequest): Request {
     else if (value !== undefined) for (const item of value) headers.push([name, item]);
   }
   const body = request.method === 'GET' || request.method === 'HEAD' ? undefined : request.body;
-  return new Request(`http://${authority}${request.url}`, { method: request.method, headers, body });
+  return new Request(`${request.secure === true ? 'https' : 'http'}://${authority}${request.url}`, { method: request.method, headers, body });
 }
 
 function describe(value: unknown): string {

@@ -43,6 +43,19 @@ describe('in-memory request', () => {
     expect(seen).toEqual(['2001:db8::1', '2001:db8::1', ['host', 'h', 'x-a', '1', 'x-a', '2']]);
   });
 
+  it('a secure request has an encrypted socket (as a TLSSocket), from any remote address', async () => {
+    const seen: unknown[] = [];
+    const listener: NodeListener = (req, res) => {
+      seen.push((req.socket as { encrypted?: boolean }).encrypted);
+      res.end();
+    };
+    for (const remoteAddress of [undefined, '203.0.113.7']) {
+      await run(listener, { ...post(), remoteAddress, secure: true } as never);
+      await run(listener, { ...post(), remoteAddress } as never);
+    }
+    expect(seen).toEqual([true, undefined, true, undefined]);
+  });
+
   it('a listener that never reads the body still answers', async () => {
     const response = await run((_req, res) => res.end('ignored body'));
     expect(response.body.toString()).toBe('ignored body');
