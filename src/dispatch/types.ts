@@ -33,10 +33,18 @@ export type Dispatcher = (request: DispatchRequest, timeoutMs: number, sink?: Re
  * Where a streamed response goes (Lambda response streaming): the status and headers once, when the app
  * sends its head, then each body chunk as the app writes it, then the end. With a sink, the
  * dispatcher's resolved response has an empty body: the bytes went to the sink.
+ *
+ * Backpressure is the sink's, as a Node Writable's: `write()` returns false when the sink is congested,
+ * and `onDrain` calls its listener once when it can take more. A listener app's `res.write()` then
+ * returns false and `res` emits `drain` (so `pipe` and `pipeline` slow down); a fetch app's body is read
+ * no faster than the sink drains.
  */
 export interface ResponseSink {
   head(statusCode: number, headers: Record<string, string | string[]>): void;
-  write(chunk: Buffer): void;
+  /** False when the sink is congested: wait for {@link ResponseSink.onDrain} before writing more. */
+  write(chunk: Buffer): boolean;
+  /** Call `listener` once, when the sink has drained after a `write()` that returned false. */
+  onDrain(listener: () => void): void;
   end(): void;
 }
 

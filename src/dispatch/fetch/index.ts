@@ -51,10 +51,13 @@ async function answer(handler: FetchHandler, request: Request, isHead: boolean, 
   const cookies = response.headers.getSetCookie();
   if (cookies.length > 0) headers['set-cookie'] = cookies;
   if (sink !== undefined) {
-    // Streaming: the head now, then each chunk as the app produces it.
+    // Streaming: the head now, then each chunk as the app produces it, read no faster than the sink
+    // drains (the stream's own queue then holds the app back: its pull() is not called).
     sink.head(response.status, headers);
     if (!isHead && response.body !== null) {
-      for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) sink.write(Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength));
+      for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) {
+        if (!sink.write(Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength))) await new Promise<void>((resolve) => sink.onDrain(resolve));
+      }
     }
     sink.end();
     return { statusCode: response.status, headers, body: Buffer.alloc(0) };

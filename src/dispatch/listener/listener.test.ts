@@ -151,6 +151,32 @@ describe('in-memory response', () => {
   });
 });
 
+describe('streaming to a sink', () => {
+  it('write() returns false while the sink is congested, and res emits drain when it drains', async () => {
+    const drains: (() => void)[] = [];
+    const written: string[] = [];
+    const sink = {
+      head: () => undefined,
+      write: (chunk: Buffer) => written.push(chunk.toString()) < 2,
+      onDrain: (listener: () => void) => void drains.push(listener),
+      end: () => undefined,
+    };
+    const seen: unknown[] = [];
+    const response = listenerDispatcher((_req, res) => {
+      seen.push(res.write('a'), res.writableNeedDrain, res.write('b'), res.writableNeedDrain, res.write('c'));
+      res.once('drain', () => {
+        seen.push('drain', res.writableNeedDrain);
+        res.end();
+      });
+      drains[0]?.();
+    })(post(), 1000, sink);
+    await response;
+    expect(seen).toEqual([true, false, false, true, false, 'drain', false]);
+    expect(written).toEqual(['a', 'b', 'c']);
+    expect(drains).toHaveLength(1);
+  });
+});
+
 describe('apps that fail', () => {
   it('a listener that throws synchronously rejects with APP_ERROR and the cause', async () => {
     const failure = run(() => {

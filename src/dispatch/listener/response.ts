@@ -20,6 +20,7 @@ const SINK = Symbol('sink');
 const STREAMING = Symbol('streaming');
 const SENT_STATUS = Symbol('sentStatus');
 const SENT_HEADERS = Symbol('sentHeaders');
+const CONGESTED = Symbol('congested');
 
 /** A ServerResponse that keeps its body in memory (see {@link createInMemoryResponse}). */
 export type InMemoryResponse = ServerResponse & {
@@ -35,6 +36,8 @@ export type InMemoryResponse = ServerResponse & {
    */
   [SENT_STATUS]: number;
   [SENT_HEADERS]: Record<string, string | string[]> | undefined;
+  /** With a sink: a write found it congested, and `drain` has not been emitted since. */
+  [CONGESTED]?: boolean;
 };
 
 /**
@@ -66,6 +69,8 @@ export function createInMemoryResponse(req: IncomingMessage, settle: ResponseSet
   methods.end = end;
   methods.flushHeaders = flushHeaders;
   methods.destroy = destroy;
+  // Streaming only (the buffered path never needs a drain): `pipe` checks this before its first write.
+  if (sink !== undefined) Object.defineProperty(res, 'writableNeedDrain', { get: needsDrain, configurable: true });
   return res;
 }
 
@@ -116,17 +121,37 @@ function write(this: InMemoryResponse, chunk: unknown, encoding?: BufferEncoding
   if (chunk === null || chunk === undefined) throw Object.assign(new TypeError('May not write null values to stream'), { code: 'ERR_STREAM_NULL_VALUES' });
   const internals = this as unknown as NodeInternals;
   if (!this.headersSent) internals._implicitHeader();
+  let flowing = true;
   // HEAD, 204 and 304 have no body: Node ignores what is written, and so do we.
   if (internals._hasBody) {
     const sink = this[SINK];
     if (sink === undefined) this[CHUNKS].push(toBuffer(chunk, encoding));
-    else {
-      streamHead(this, sink);
-      sink.write(toBuffer(chunk, encoding));
-    }
+    else flowing = streamChunk(this, sink, toBuffer(chunk, encoding));
   }
   if (callback) process.nextTick(callback);
-  return true;
+  return flowing;
+}
+
+/**
+ * Send a chunk to the sink. False while the sink is congested, as a socket's write is: `res` emits
+ * `drain` when the sink has drained, which is what `pipe`, `pipeline` and careful writers wait for. The
+ * chunk is taken either way (the sink buffers it), as Node takes a write that returns false.
+ */
+function streamChunk(res: InMemoryResponse, sink: ResponseSink, chunk: Buffer): boolean {
+  streamHead(res, sink);
+  const accepted = sink.write(chunk);
+  if (res[CONGESTED] === true) return false;
+  if (accepted) return true;
+  res[CONGESTED] = true;
+  sink.onDrain(() => {
+    res[CONGESTED] = false;
+    res.emit('drain');
+  });
+  return false;
+}
+
+function needsDrain(this: InMemoryResponse): boolean {
+  return this[CONGESTED] === true && !this.finished && !this.destroyed;
 }
 
 function end(this: InMemoryResponse, chunk?: unknown, encoding?: BufferEncoding | Callback, callback?: Callback): InMemoryResponse {
