@@ -43,7 +43,8 @@ describe('media type helpers', () => {
   it('isValidMediaType follows the RFC 2046 / RFC 9110 grammar', () => {
     for (const ok of ['text/plain', 'application/json; charset=utf-8', 'text/plain;a=b;c="d e"', 'application/vnd.a+json'])
       expect(isValidMediaType(ok)).toBe(true);
-    for (const bad of ['json', 'text/', '/plain', 'text/plain; charset', 'text /plain', 'text/plain; a=b c'])
+    for (const bad of ['json', 'text/', '/plain', 'text/plain; charset', 'text /plain', 'text/plain; a=b c', 'text/plain\r\nX: 1',
+      'text/plain; a="\r\n"', 'text/plain; a="\u0000"', 'text/plain; a="\u00e9"', 'text/plain; a="\\\n"', 'text/pl\u00e4in', 'text/plain; a="b'])
       expect(isValidMediaType(bad)).toBe(false);
   });
 

@@ -43,18 +43,23 @@ export function isJsonContentType(mediaType: string | undefined): boolean {
 
 // RFC 9110 §5.6.2 token characters.
 const TOKEN = "[!#$%&'*+.^_`|~0-9A-Za-z-]+";
+// A quoted-string (RFC 9110 §5.6.4) in printable ASCII: qdtext is HTAB, SP and VCHAR but `"` and `\`;
+// a quoted-pair escapes HTAB, SP or VCHAR. No CR, LF, NUL or other control character, no non-ASCII:
+// the value becomes a Content-Type header, where those would break or be refused.
+const QUOTED = '"(?:[\\t\\x20\\x21\\x23-\\x5b\\x5d-\\x7e]|\\\\[\\t\\x20-\\x7e])*"';
 // type "/" subtype *( OWS ";" OWS [ parameter ] ), parameter value a token or a quoted-string.
-const MEDIA_TYPE = new RegExp(
-  `^${TOKEN}/${TOKEN}(?:[ \\t]*;[ \\t]*(?:${TOKEN}=(?:${TOKEN}|"(?:[^"\\\\]|\\\\.)*"))?)*[ \\t]*$`,
-);
+const MEDIA_TYPE = new RegExp(`^${TOKEN}/${TOKEN}(?:[ \\t]*;[ \\t]*(?:${TOKEN}=(?:${TOKEN}|${QUOTED}))?)*[ \\t]*$`);
 
 /**
  * Whether a string is a syntactically valid media type with optional parameters (RFC 2046, RFC 9110
- * §8.3.1), as the core spec requires of `datacontenttype`.
+ * §8.3.1: `type/subtype *(OWS ; OWS name=value)`, token characters, values a token or a quoted-string
+ * of printable ASCII), as the core spec requires of `datacontenttype`. Such a value is always a valid
+ * header value: no CR, LF, NUL or non-ASCII.
  *
  * @example
  * isValidMediaType('text/plain; charset="utf-8"'); // true
  * isValidMediaType('json');                         // false
+ * isValidMediaType('text/plain\r\nX-Injected: 1');  // false
  */
 export function isValidMediaType(value: string): boolean {
   return MEDIA_TYPE.test(value);

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { safePath } from './path.js';
+import { safePath, safeRoute } from './path.js';
 
 describe('safePath', () => {
   it('returns a safe single segment untouched after a slash (fast path)', () => {
@@ -36,10 +36,30 @@ describe('safePath', () => {
     expect(safePath('#')).toBe('/%23');
   });
 
-  it('encodes percent signs, so encoded dots stay literal text', () => {
-    expect(safePath('%2e%2e')).toBe('/%252e%252e');
-    expect(safePath('%2e%2e/%2E%2E/x')).toBe('/%252e%252e/%252E%252E/x');
+  it('drops dot segments spelled with percent-encoded dots, which decoding routers resolve', () => {
+    expect(safePath('%2e%2e')).toBe('/');
+    expect(safePath('%2e%2e/%2E%2E/x')).toBe('/x');
+    expect(safePath('%2E%2e/x')).toBe('/x');
+    expect(safePath('.%2e/a/%2e/b')).toBe('/a/b');
+    expect(safePath('%2e%2e%2e')).toBe('/%252e%252e%252e');
+  });
+
+  it('encodes other percent signs, so escapes stay literal text', () => {
     expect(safePath('100%')).toBe('/100%25');
+    expect(safePath('%2e%2e%2Fadmin')).toBe('/%252e%252e%252Fadmin');
+    expect(safePath('a%2Fb')).toBe('/a%252Fb');
+  });
+
+  it('treats a backslash as a separator (WHATWG URL does, for http:), so it cannot climb', () => {
+    expect(safePath('..\\..\\admin')).toBe('/admin');
+    expect(safePath('\\')).toBe('/');
+    expect(safePath('/\\host')).toBe('/host');
+    expect(safePath('a\\b')).toBe('/a/b');
+  });
+
+  it('never yields an authority (`//host`)', () => {
+    expect(safePath('//host')).toBe('/host');
+    expect(safePath('//host/x')).toBe('/host/x');
   });
 
   it('encodes control characters, spaces and non-ASCII as UTF-8', () => {
@@ -48,7 +68,7 @@ describe('safePath', () => {
     expect(safePath('a b')).toBe('/a%20b');
     expect(safePath('café')).toBe('/caf%C3%A9');
     expect(safePath('😀')).toBe('/%F0%9F%98%80');
-    expect(safePath('a\\b"c<d>e`f{g}h|i^j[k]l')).toBe('/a%5Cb%22c%3Cd%3Ee%60f%7Bg%7Dh%7Ci%5Ej%5Bk%5Dl');
+    expect(safePath('a"c<d>e`f{g}h|i^j[k]l')).toBe('/a%22c%3Cd%3Ee%60f%7Bg%7Dh%7Ci%5Ej%5Bk%5Dl');
   });
 
   it('does not throw on lone surrogates (replaced by U+FFFD)', () => {
@@ -86,5 +106,34 @@ describe('safePath', () => {
       proto.toWellFormed = original;
       vi.resetModules();
     }
+  });
+});
+
+describe('safeRoute', () => {
+  it('appends each value as one segment under the prefix (fast path for plain names)', () => {
+    expect(safeRoute('/aws.appsync', 'Query', 'getPost')).toBe('/aws.appsync/Query/getPost');
+    expect(safeRoute('/aws.states', 'Charge card')).toBe('/aws.states/Charge%20card');
+    expect(safeRoute('/aws.secretsmanager', 'createSecret')).toBe('/aws.secretsmanager/createSecret');
+  });
+
+  it('is the bare prefix when a value is missing or sanitises to nothing', () => {
+    for (const value of [undefined, '', '.', '..', '%2e%2e', '%2E.', '/', '\\', '//', '../..', '..\\..']) {
+      expect(safeRoute('/aws.appsync', value, 'admin')).toBe('/aws.appsync');
+      expect(safeRoute('/aws.appsync', 'Query', value)).toBe('/aws.appsync');
+    }
+  });
+
+  it('keeps a value with separators one segment: dot parts dropped, separators as %2F', () => {
+    expect(safeRoute('/aws.states', 'a/../b')).toBe('/aws.states/a%2Fb');
+    expect(safeRoute('/aws.states', '..\\..\\admin')).toBe('/aws.states/admin');
+    expect(safeRoute('/aws.states', '//host')).toBe('/aws.states/host');
+    expect(safeRoute('/aws.states', '%2E%2e/x')).toBe('/aws.states/x');
+  });
+
+  it('never yields a query, a fragment, control characters or a lone surrogate', () => {
+    expect(safeRoute('/p', '?x=1')).toBe('/p/%3Fx=1');
+    expect(safeRoute('/p', '#frag')).toBe('/p/%23frag');
+    expect(safeRoute('/p', 'a\r\nb\u0000')).toBe('/p/a%0D%0Ab%00');
+    expect(safeRoute('/p', 'caf\u00e9', '\uD800')).toBe('/p/caf%C3%A9/%EF%BF%BD');
   });
 });

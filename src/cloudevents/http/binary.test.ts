@@ -17,6 +17,23 @@ function thrown(fn: () => unknown): unknown {
 }
 
 describe('toBinary', () => {
+  it('refuses a datacontenttype that is not a media type, with a typed error naming the attribute', () => {
+    const bad = ['text/plain\r\nX-Injected: 1', 'text/plain\u0000', 'text/pl\u00e4in', 'text/plain; a="\r\n"', 'json', '', ' text/plain', 42];
+    for (const datacontenttype of bad) {
+      const error = thrown(() => toBinary({ ...base, datacontenttype, data: 'x' } as unknown as CloudEvent));
+      expect(error, JSON.stringify(datacontenttype)).toBeInstanceOf(CloudEventValidationError);
+      const { code, status, problems } = error as CloudEventValidationError;
+      expect([code, status, problems[0]?.attribute]).toEqual(['CE_INVALID_ATTRIBUTE', 400, 'datacontenttype']);
+      expect((error as Error).message).toContain('datacontenttype');
+    }
+  });
+
+  it('passes a valid datacontenttype through unchanged, every time (checked once, then cached)', () => {
+    for (const type of ['application/json; charset=utf-8', 'text/plain;a=b;c="d \\" e"', 'application/vnd.a+json', 'application/json; charset=utf-8']) {
+      expect(toBinary({ ...base, datacontenttype: type, data: 'x' }).headers['content-type']).toBe(type);
+    }
+  });
+
   it('maps attributes to ce- headers, datacontenttype to content-type, JSON data to the body', () => {
     const { headers, body } = toBinary({
       ...base,

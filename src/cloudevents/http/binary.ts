@@ -4,6 +4,7 @@
  */
 import { isCloudEventAttributeName } from '../attribute-types.js';
 import { CloudEventDecodeError, CloudEventValidationError } from '../errors.js';
+import { isValidMediaType } from '../media-type.js';
 import type { CloudEvent } from '../types.js';
 import { assertCloudEvent } from '../validate.js';
 import { decodeBinaryData, encodeBinaryData } from './body.js';
@@ -22,6 +23,10 @@ export interface CloudEventHttpMessage {
 // (and the header names are the same interned strings every time). Bounded: names may be untrusted.
 const headerNames = new Map<string, string>();
 
+// `datacontenttype` values already checked: a source labels its records with the same one or two types,
+// so the media-type grammar runs once per type, not per record. Bounded: values may be untrusted.
+const validContentTypes = new Set<string>(['application/json']);
+
 /**
  * Encode a CloudEvent in HTTP binary content mode (CloudEvents HTTP binding 1.0.2, section 3.1).
  * Every attribute but `datacontenttype` becomes a `ce-` header whose value is its canonical string,
@@ -30,7 +35,10 @@ const headerNames = new Map<string, string>();
  * `null`) attributes are left out. `Content-Type` and the body follow {@link encodeBinaryData}: raw
  * bytes from `[RAW_DATA]` as is, `data_base64` decoded, JSON data as JSON text. Does not validate the
  * event (see `assertCloudEvent`), but throws a `CloudEventValidationError` for an attribute name that
- * is not `a-z0-9` or a value outside the type system, which could not be sent as a header.
+ * is not `a-z0-9` or a value outside the type system, which could not be sent as a header, and for a
+ * `datacontenttype` that is not an RFC 9110 media type (`type/subtype *(; name=value)`: CR, LF, NUL or
+ * non-ASCII in it would otherwise reach the app's `Content-Type`); code `CE_INVALID_ATTRIBUTE`,
+ * attribute `datacontenttype`.
  *
  * @example
  * const { headers, body } = toBinary({ specversion: '1.0', id: '1', source: '/s', type: 't', data: { a: 1 } });
@@ -44,9 +52,22 @@ export function toBinary(event: CloudEvent): CloudEventHttpMessage {
     if (value === undefined || value === null) continue;
     headers[headerNames.get(key) ?? headerName(key)] = headerValue(key, value);
   }
+  const declared = event.datacontenttype;
+  if (declared !== undefined && declared !== null && !validContentTypes.has(declared as string)) checkContentType(declared);
   const { body, contentType } = encodeBinaryData(event);
   if (contentType !== undefined) headers['content-type'] = contentType;
   return { headers, body };
+}
+
+function checkContentType(value: unknown): void {
+  if (typeof value === 'string' && isValidMediaType(value)) {
+    if (validContentTypes.size < 256) validContentTypes.add(value);
+    return;
+  }
+  const shown = typeof value === 'string' ? JSON.stringify(value.length > 80 ? value.slice(0, 80) + '…' : value) : `a ${typeof value}`;
+  throw new CloudEventValidationError([
+    { attribute: 'datacontenttype', code: 'CE_INVALID_ATTRIBUTE', message: `${shown} is not a media type (type/subtype *(; name=value)), so it cannot be a Content-Type` },
+  ]);
 }
 
 function headerName(key: string): string {

@@ -1,6 +1,7 @@
 import type { Dispatcher, DispatchRequest } from '../../dispatch/types.js';
 import { EventDeliveryError } from '../../errors.js';
 import { findSource } from '../../sources/index.js';
+import { InvalidRequestError, invalidRequestBody } from '../../sources/aws/http/common/index.js';
 import type { LambdaContext } from '../../types.js';
 import { deliver } from './deliver.js';
 import { DEFAULT_CALLBACK_RESERVE_MS, sendCallback } from './callback.js';
@@ -71,7 +72,12 @@ function eventRequest(options: ResolvedOptions, event: unknown, path: string, co
  */
 export function carriedRequest(source: EventSource, event: unknown, options: ResolvedOptions, context: LambdaContext | undefined, deadline: number): DispatchRequest {
   const carried = (source.toRequest as NonNullable<EventSource['toRequest']>)(event);
-  return { ...carried, headers: Object.assign({}, options.headers, invocationHeaders(context, deadline), carried.headers) };
+  const headers = Object.assign({}, options.headers, invocationHeaders(context, deadline), carried.headers);
+  // Object.assign sets `__proto__` through its setter (a string is ignored): keep the event's header.
+  if (Object.hasOwn(carried.headers, '__proto__')) {
+    Object.defineProperty(headers, '__proto__', { value: carried.headers['__proto__'], enumerable: true, writable: true, configurable: true });
+  }
+  return { ...carried, headers };
 }
 
 /**
@@ -88,7 +94,15 @@ function sendHttpEvent(
 ): Promise<HttpEventResult> {
   const respond = source.respond as NonNullable<EventSource['respond']>;
   const deadline = appDeadline(context, options);
-  const carried = carriedRequest(source, event, options, context, deadline);
+  let carried: DispatchRequest;
+  try {
+    carried = carriedRequest(source, event, options, context, deadline);
+  } catch (error) {
+    // A method or header name no HTTP request could carry: 400, as a server's parser would answer.
+    if (!(error instanceof InvalidRequestError)) throw error;
+    const body = Buffer.from(invalidRequestBody(error));
+    return Promise.resolve(respond({ statusCode: 400, headers: { 'content-type': 'application/json' }, body }, event) as HttpEventResult);
+  }
   return deliver(dispatch, carried, { event, context }, deadline, (delivery) => {
     if (delivery.error === undefined) return respond(delivery.response, event) as HttpEventResult;
     if (delivery.error.code === 'APP_TIMEOUT') throw timeoutError(delivery.error, carried.url);

@@ -73,6 +73,7 @@ export function resolveOptions(options: LambdaOptions = {}): ResolvedOptions {
   if (typeof path !== 'string' || !path.startsWith('/') || /[\s#]/.test(path)) invalid('request.path', path, "a path starting with '/'");
   const headers: Record<string, string> = { host: DEFAULT_HOST };
   for (const [name, value] of Object.entries(options.request?.headers ?? {})) {
+    if (!/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/.test(name)) invalid(`request.headers[${JSON.stringify(name)}]`, name, 'a header name that is an HTTP token');
     if (/[^\t\x20-\x7e\x80-\xff]/.test(String(value))) invalid(`request.headers.${name}`, value, 'a header value without control characters');
     headers[name.toLowerCase()] = String(value);
   }

@@ -52,7 +52,7 @@ describe('AppSync routes', () => {
     for (const path of RESOLVERS) expect(appSyncResolverSource.route(loadFixture(path) as AppSyncResolverInvocation)).toBe('/aws.appsync/Mutation/createSomething');
     const route = (info: unknown) => appSyncResolverSource.route({ info } as never);
     expect(route({ parentTypeName: 'Query', fieldName: 'getPost' })).toBe('/aws.appsync/Query/getPost');
-    expect(route({ parentTypeName: '../admin', fieldName: 'x?y#z' })).toBe('/aws.appsync/..%2Fadmin/x%3Fy%23z');
+    expect(route({ parentTypeName: '../admin', fieldName: 'x?y#z' })).toBe('/aws.appsync/admin/x%3Fy%23z');
     expect(route({ parentTypeName: '', fieldName: 'f' })).toBe('/aws.appsync');
     expect(route(undefined)).toBe('/aws.appsync');
     expect(appSyncResolverSource.route([{ info: { parentTypeName: 'Post', fieldName: 'author' } }] as never)).toBe('/aws.appsync/Post/author');

@@ -4,7 +4,7 @@ import type { LambdaContext } from '../../../types.js';
 import { buildCloudEvent, invocationId, mapRecords } from '../../convert/build.js';
 import { jsonPayload } from '../../convert/payload.js';
 import { field, isObject, textField } from '../../convert/values.js';
-import { encodeSegment } from '../../path.js';
+import { safeRoute } from '../../path.js';
 import type { EventSource } from '../../types.js';
 
 /** One direct Lambda resolver invocation, or a batch of them (`BatchInvoke`: an array). */
@@ -35,19 +35,16 @@ function firstContext(event: unknown): unknown {
 }
 
 /**
- * `/aws.appsync/<parentTypeName>/<fieldName>` (`/aws.appsync/Query/getPost`), each segment
- * percent-encoded (GraphQL names are plain ASCII, but the event is data); `/aws.appsync` when either
- * is missing.
+ * `/aws.appsync/<parentTypeName>/<fieldName>` (`/aws.appsync/Query/getPost`), each a segment made
+ * safe by `safeRoute` (GraphQL names are plain ASCII, but the event is data: `..` must not climb out of
+ * `/aws.appsync`); `/aws.appsync` when either is missing or sanitises to nothing.
  *
  * @example
  * appSyncResolverRoute({ info: { parentTypeName: 'Mutation', fieldName: 'createSomething' } }); // '/aws.appsync/Mutation/createSomething'
  */
 export function appSyncResolverRoute(event: unknown): string {
   const info = field(firstContext(event), 'info');
-  const type = textField(info, 'parentTypeName');
-  const name = textField(info, 'fieldName');
-  if (type === undefined || name === undefined) return '/aws.appsync';
-  return `/aws.appsync/${encodeSegment(type)}/${encodeSegment(name)}`;
+  return safeRoute('/aws.appsync', textField(info, 'parentTypeName'), textField(info, 'fieldName'));
 }
 
 function resolverCloudEvent(context: unknown, lambdaContext: LambdaContext | undefined, index: number | undefined): CloudEvent {

@@ -56,7 +56,7 @@ describe('Cognito user pool triggers: guard and route', () => {
     expect(cognitoTriggerSegment('CustomSMSSender_Authentication')).toBe('custom-sms-sender');
     expect(cognitoTriggerSegment('InboundFederation_ExternalProvider')).toBe('inbound-federation');
     expect(cognitoTriggerSegment('NewThing2Trigger_X')).toBe('new-thing2-trigger');
-    expect(cognitoTriggerSegment('../x?y_z')).toBe('..%2Fx%3Fy');
+    expect(cognitoTriggerSegment('../x?y_z')).toBe('x%3Fy');
     expect(cognitoTriggerSegment('_Only')).toBe('trigger');
     expect(cognitoTriggerSegment('constructor_X')).toBe('constructor');
     expect(cognitoTriggerSegment('toString_X')).toBe('to-string');

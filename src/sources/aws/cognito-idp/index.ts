@@ -2,7 +2,7 @@ import type { DispatchResponse } from '../../../dispatch/types.js';
 import { buildCloudEvent, convertSafely, invocationId } from '../../convert/build.js';
 import { jsonPayload } from '../../convert/payload.js';
 import { isObject, textField } from '../../convert/values.js';
-import { encodeSegment } from '../../path.js';
+import { encodeSegment, safeRoute } from '../../path.js';
 import type { EventSource } from '../../types.js';
 
 /**
@@ -62,12 +62,14 @@ const WORD_BOUNDARY = /([a-z0-9])(?=[A-Z])|([A-Z])(?=[A-Z][a-z])/g;
 
 /**
  * The path segment of a `triggerSource`: its family from {@link COGNITO_TRIGGER_PATHS}, else the
- * family in kebab case, percent-encoded (a trigger Cognito adds later still gets a stable route).
+ * family in kebab case made one safe segment by `safeRoute` (a trigger Cognito adds later still gets a
+ * stable route; a hostile one cannot climb out of `/aws.cognito-idp`), `trigger` when nothing is left.
  *
  * @example
  * cognitoTriggerSegment('PreSignUp_AdminCreateUser');      // 'pre-sign-up'
  * cognitoTriggerSegment('TokenGeneration_RefreshTokens');  // 'pre-token-generation'
  * cognitoTriggerSegment('SomethingNew_Event');             // 'something-new'
+ * cognitoTriggerSegment('../admin_X');                      // 'admin'
  */
 export function cognitoTriggerSegment(triggerSource: string): string {
   const underscore = triggerSource.indexOf('_');
@@ -75,7 +77,9 @@ export function cognitoTriggerSegment(triggerSource: string): string {
   // Own keys only: a family named `constructor` or `toString` must not find Object.prototype's members.
   if (Object.hasOwn(COGNITO_TRIGGER_PATHS, family)) return COGNITO_TRIGGER_PATHS[family] as string;
   const kebab = family.replace(WORD_BOUNDARY, '$1$2-').toLowerCase();
-  return kebab === '' || kebab === '.' || kebab === '..' ? 'trigger' : encodeSegment(kebab);
+  // Under an empty prefix: `''` when the family sanitises to nothing, else `/` + the safe segment.
+  const route = safeRoute('', kebab);
+  return route === '' ? 'trigger' : route.slice(1);
 }
 
 /**

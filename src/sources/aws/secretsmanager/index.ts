@@ -2,7 +2,7 @@ import type { SecretsManagerRotationEvent } from 'aws-lambda';
 import { buildCloudEvent, convertSafely, invocationId } from '../../convert/build.js';
 import { jsonPayload } from '../../convert/payload.js';
 import { textField } from '../../convert/values.js';
-import { encodeSegment } from '../../path.js';
+import { encodeSegment, safeRoute } from '../../path.js';
 import type { EventSource } from '../../types.js';
 
 /**
@@ -20,15 +20,14 @@ export function isSecretsManagerRotationEvent(event: unknown): event is SecretsM
 
 /**
  * The path of a rotation step: `/aws.secretsmanager/` + `Step` as Secrets Manager spells it
- * (`createSecret`, `setSecret`, `testSecret`, `finishSecret`), percent-encoded; `/aws.secretsmanager`
- * without a usable step. One route per step, so an app routes steps with its own router.
+ * (`createSecret`, `setSecret`, `testSecret`, `finishSecret`), as one safe segment (see `safeRoute`);
+ * `/aws.secretsmanager` without a usable step. One route per step, so an app routes steps with its own router.
  *
  * @example
  * secretsManagerRoute({ Step: 'setSecret', SecretId: 's', ClientRequestToken: 't' }); // '/aws.secretsmanager/setSecret'
  */
 export function secretsManagerRoute(event: SecretsManagerRotationEvent): string {
-  const step = textField(event, 'Step');
-  return step === undefined || step === '.' || step === '..' ? '/aws.secretsmanager' : '/aws.secretsmanager/' + encodeSegment(step);
+  return safeRoute('/aws.secretsmanager', textField(event, 'Step'));
 }
 
 /**

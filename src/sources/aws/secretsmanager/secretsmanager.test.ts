@@ -18,7 +18,7 @@ describe('Secrets Manager rotation', () => {
     expect(findSource(event)?.name).toBe('aws.secretsmanager');
     expect(secretsManagerRoute(event)).toBe('/aws.secretsmanager/createSecret');
     for (const step of ['setSecret', 'testSecret', 'finishSecret']) expect(secretsManagerRoute(atStep(step))).toBe(`/aws.secretsmanager/${step}`);
-    expect(secretsManagerRoute(atStep('../admin?x'))).toBe('/aws.secretsmanager/..%2Fadmin%3Fx');
+    expect(secretsManagerRoute(atStep('../admin?x'))).toBe('/aws.secretsmanager/admin%3Fx');
     expect(secretsManagerRoute(atStep('..'))).toBe('/aws.secretsmanager');
     expect(secretsManagerRoute({ SecretId: 's', ClientRequestToken: 't' } as SecretsManagerRotationEvent)).toBe('/aws.secretsmanager');
     expect(isSecretsManagerRotationEvent({ SecretId: 'arn' })).toBe(false);

@@ -2,7 +2,7 @@ import { buildCloudEvent, convertSafely, invocationId } from '../../convert/buil
 import { jsonPayload } from '../../convert/payload.js';
 import { toRfc3339 } from '../../convert/time.js';
 import { field, isObject, textField } from '../../convert/values.js';
-import { encodeSegment } from '../../path.js';
+import { encodeSegment, safeRoute } from '../../path.js';
 import type { EventSource } from '../../types.js';
 
 /**
@@ -39,15 +39,15 @@ export function isStepFunctionsTaskEvent(event: unknown): event is StepFunctions
 }
 
 /**
- * `/aws.states/` + the task state's name (`context.State.Name`), percent-encoded, so each Task state
- * can have its own route; `/aws.states` without a usable name.
+ * `/aws.states/` + the task state's name (`context.State.Name`) as one safe segment (see `safeRoute`),
+ * so each Task state can have its own route; `/aws.states` without a usable name.
  *
  * @example
  * stepFunctionsRoute({ context: { Execution: { Id: 'x' }, StateMachine: {}, State: { Name: 'Charge card' } } }); // '/aws.states/Charge%20card'
  */
 export function stepFunctionsRoute(event: StepFunctionsTaskEvent): string {
   const name = textField(field(field(event, 'context'), 'State'), 'Name');
-  return name === undefined || name === '.' || name === '..' ? '/aws.states' : '/aws.states/' + encodeSegment(name);
+  return safeRoute('/aws.states', name);
 }
 
 /**

@@ -5,7 +5,7 @@ import { jsonPayload } from '../../../convert/payload.js';
 import { field, isObject, textField } from '../../../convert/values.js';
 import type { EventSource } from '../../../types.js';
 import {
-  collectHeaders, encodeRaw, finishHeaders, forwardedFor, forwardedHttps, multiValueHeaders, rawQuery, requestBody, requestPath, responseBody,
+  collectHeaders, encodeRaw, finishHeaders, forwardedFor, forwardedHttps, multiValueHeaders, rawQuery, requestBody, requestPath, requestMethod, responseBody,
   singleValueHeaders, statusDescription, withQuery,
 } from '../common/index.js';
 
@@ -63,7 +63,7 @@ export const albSource: EventSource<ALBEvent> = {
     const headers = finishHeaders(collectHeaders(field(event, 'headers'), field(event, 'multiValueHeaders')), body);
     const query = rawQuery(field(event, 'multiValueQueryStringParameters'), field(event, 'queryStringParameters'));
     return {
-      method: textField(event, 'httpMethod') ?? 'GET',
+      method: requestMethod(field(event, 'httpMethod'), 'httpMethod'),
       url: withQuery(requestPath(field(event, 'path')), query),
       headers,
       body,

@@ -8,7 +8,7 @@ import { fromEpochMillis } from '../../../convert/time.js';
 import { field, isObject, textField } from '../../../convert/values.js';
 import type { EventSource } from '../../../types.js';
 import {
-  addHeader, collectHeaders, encodeRaw, finishHeaders, ipAddress, requestBody, requestPath, responseBody, safeRawQuery, setCookies,
+  addHeader, collectHeaders, encodeRaw, finishHeaders, ipAddress, requestBody, requestPath, requestMethod, responseBody, safeRawQuery, setCookies,
   singleValueHeaders, withQuery,
 } from '../common/index.js';
 
@@ -53,7 +53,7 @@ export function payloadV2Request(event: APIGatewayProxyEventV2): DispatchRequest
   const cookies = field(event, 'cookies');
   if (Array.isArray(cookies)) for (const cookie of cookies) addHeader(headers, 'cookie', cookie);
   return {
-    method: textField(http, 'method') ?? 'GET',
+    method: requestMethod(field(http, 'method'), 'requestContext.http.method'),
     url: withQuery(payloadV2Path(event), safeRawQuery(field(event, 'rawQueryString'))),
     headers: finishHeaders(headers, body),
     body,

@@ -6,7 +6,7 @@ import { fromEpochMillis } from '../../../convert/time.js';
 import { field, isObject, textField } from '../../../convert/values.js';
 import type { EventSource } from '../../../types.js';
 import {
-  collectHeaders, decodedQuery, encodeRaw, finishHeaders, ipAddress, multiValueHeaders, requestBody, requestPath, responseBody,
+  collectHeaders, decodedQuery, encodeRaw, finishHeaders, ipAddress, multiValueHeaders, requestBody, requestPath, requestMethod, responseBody,
   withQuery,
 } from '../common/index.js';
 
@@ -67,7 +67,7 @@ export const apiGatewayRestSource: EventSource<APIGatewayProxyEvent> = {
     const headers = finishHeaders(collectHeaders(field(event, 'headers'), field(event, 'multiValueHeaders')), body);
     const query = decodedQuery(field(event, 'multiValueQueryStringParameters'), field(event, 'queryStringParameters'));
     return {
-      method: textField(event, 'httpMethod') ?? 'GET',
+      method: requestMethod(field(event, 'httpMethod'), 'httpMethod'),
       url: withQuery(requestPath(field(event, 'path')), query),
       headers,
       body,

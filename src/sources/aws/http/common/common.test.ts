@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-  addHeader, collectHeaders, decodedQuery, finishHeaders, forwardedFor, headerValue, ipAddress, isTextualType,
+  addHeader, collectHeaders, decodedQuery, finishHeaders, forwardedFor, headerValue, InvalidRequestError, ipAddress, isTextualType,
   multiValueHeaders, rawQuery, requestBody, requestPath, responseBody, safeRawQuery, setCookies, singleValueHeaders,
   statusDescription, withQuery,
 } from './index.js';
@@ -24,7 +24,7 @@ describe('request headers', () => {
     expect(Buffer.from(headerValue('naïve €') as string, 'latin1').toString('utf8')).toBe('naïve €');
   });
 
-  it('lower-cases names, drops names that are not tokens, merges repeats as Node does', () => {
+  it('lower-cases names, drops unsafe values, merges repeats as Node does', () => {
     const headers: Record<string, string | string[]> = {};
     addHeader(headers, 'Accept', 'text/html');
     addHeader(headers, 'ACCEPT', 'application/json');
@@ -34,15 +34,39 @@ describe('request headers', () => {
     addHeader(headers, 'host', 'second.example');
     addHeader(headers, 'Set-Cookie', 'x=1');
     addHeader(headers, 'set-cookie', 'y=2');
-    addHeader(headers, 'bad name', 'v');
-    addHeader(headers, 'x:y', 'v');
     addHeader(headers, 'x-evil', 'v\r\nx-injected: 1');
+    addHeader(headers, 'x-nul', 'a\u0000b');
     expect(headers).toEqual({
       accept: 'text/html, application/json',
       cookie: 'a=1; b=2',
       host: 'first.example',
       'set-cookie': ['x=1', 'y=2'],
     });
+  });
+
+  it('throws a typed 400 error naming the field for a header name that is not a token', () => {
+    for (const name of ['bad name', 'x:y', 'x\r\ny', '', 'caf\u00e9']) {
+      const error = (() => {
+        try {
+          collectHeaders({ ok: '1', [name]: 'v' }, undefined);
+        } catch (e) {
+          return e;
+        }
+      })();
+      expect(error, JSON.stringify(name)).toBeInstanceOf(InvalidRequestError);
+      expect(error).toMatchObject({ code: 'INVALID_REQUEST', statusCode: 400, field: 'headers' });
+    }
+    expect(() => collectHeaders(undefined, { 'a b': ['v'] })).toThrow(expect.objectContaining({ field: 'multiValueHeaders' }));
+  });
+
+  it('keeps headers named like Object.prototype members, single and repeated', () => {
+    const event = JSON.parse('{"constructor":"c1","__proto__":"p1","toString":"t1","hasOwnProperty":"h1"}') as Record<string, unknown>;
+    const single = collectHeaders(event, undefined);
+    expect(Object.getPrototypeOf(single)).toBe(Object.prototype);
+    expect({ ...single }).toEqual(JSON.parse('{"constructor":"c1","__proto__":"p1","tostring":"t1","hasownproperty":"h1"}'));
+    const multi = collectHeaders(undefined, JSON.parse('{"Constructor":["c1","c2"],"__proto__":["p1","p2"],"toString":["t1","t2"]}'));
+    expect(Object.hasOwn(multi, '__proto__')).toBe(true);
+    expect([multi.constructor, multi['__proto__'], multi.tostring]).toEqual(['c1, c2', 'p1, p2', 't1, t2']);
   });
 
   it('prefers the multi-value map, accepts arrays in the single-value map', () => {

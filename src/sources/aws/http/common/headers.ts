@@ -5,8 +5,9 @@
  * direct invocation can put anything in them), and an in-memory request skips Node's parser, so the
  * checks it would have made are made here.
  */
+import { InvalidRequestError } from './invalid.js';
 
-/** A header name: an RFC 9110 token. Anything else is dropped. */
+/** A header name: an RFC 9110 token. Anything else makes the request invalid (400), as Node's parser would. */
 const TOKEN = /^[!#$%&'*+\-.^_`|~0-9a-z]+$/;
 
 /** Fields that Node keeps the first of when repeated (one value makes sense). */
@@ -55,12 +56,12 @@ function isSpace(c: number): boolean {
 /**
  * Names seen before, as delivered (lower-case) or `''` when not a token: an API sees the same few dozen
  * names on every request, so each is lower-cased and checked once. Bounded, so that a caller sending
- * ever new names cannot grow it without end.
+ * ever new names cannot grow it without end. A Map, not an object: `constructor` is a name like any other.
  */
 const NAMES = new Map<string, string>();
 const MAX_NAMES = 512;
 
-/** The delivered (lower-case) form of a header name, or `''` to drop the field. */
+/** The delivered (lower-case) form of a header name, or `''` when it is not a token. */
 function headerName(name: string): string {
   let lower = NAMES.get(name);
   if (lower !== undefined) return lower;
@@ -73,27 +74,35 @@ function headerName(name: string): string {
 /**
  * Add one received field to `headers` (lower-case name), merging a repeated field as Node does: `cookie`
  * joined with `; `, `set-cookie` kept as an array, a singleton (`host`, `content-type`, ...) keeps its
- * first value, any other joined with `, `. Invalid names and unsafe values (see `headerValue`) are
- * dropped.
+ * first value, any other joined with `, `. Unsafe values (see `headerValue`) are dropped; a name that is
+ * not an RFC 9110 token (`bad name`, `x\r\ny`) throws an {@link InvalidRequestError} naming `field`
+ * (the event member the headers came from), as Node's parser answers such a request 400. Names that are
+ * also `Object.prototype` members (`constructor`, `__proto__`, `toString`) are headers like any other.
  *
  * @example
  * const headers = {};
  * addHeader(headers, 'Accept', 'text/html');
  * addHeader(headers, 'accept', 'application/json'); // headers.accept === 'text/html, application/json'
  */
-export function addHeader(headers: Record<string, string | string[]>, name: string, value: unknown): void {
+export function addHeader(headers: Record<string, string | string[]>, name: string, value: unknown, field = 'headers'): void {
   const lower = headerName(name);
-  if (lower === '') return;
+  if (lower === '') throw new InvalidRequestError(field, `header name ${JSON.stringify(name.slice(0, 40))} is not an HTTP token`);
   const safe = headerValue(value);
   if (safe === undefined) return;
-  const existing = headers[lower];
+  let existing: string | string[] | undefined = headers[lower];
+  // Only a repeated field, or a name found on Object.prototype, gets here: not the per-header cost.
+  if (existing !== undefined && !Object.hasOwn(headers, lower)) existing = undefined;
   if (existing === undefined) {
-    headers[lower] = lower === 'set-cookie' ? [safe] : safe;
+    const first = lower === 'set-cookie' ? [safe] : safe;
+    // `headers.__proto__ = 'x'` would set the prototype (ignored for a string): define it instead.
+    if (lower === '__proto__') Object.defineProperty(headers, lower, { value: first, enumerable: true, writable: true, configurable: true });
+    else headers[lower] = first;
   } else if (Array.isArray(existing)) {
     existing.push(safe);
   } else if (lower === 'cookie') {
     headers[lower] = `${existing}; ${safe}`;
   } else if (!SINGLETONS.has(lower)) {
+    // An own `__proto__` data property is written as any other (no setter on the object itself).
     headers[lower] = `${existing}, ${safe}`;
   }
 }
@@ -109,12 +118,14 @@ export function addHeader(headers: Record<string, string | string[]>, name: stri
  */
 export function collectHeaders(single: unknown, multi: unknown): Record<string, string | string[]> {
   const headers: Record<string, string | string[]> = {};
-  const source = isMap(multi) && hasKeys(multi) ? multi : isMap(single) ? single : undefined;
+  const useMulti = isMap(multi) && hasKeys(multi);
+  const source = useMulti ? multi : isMap(single) ? single : undefined;
   if (source === undefined) return headers;
+  const field = useMulti ? 'multiValueHeaders' : 'headers';
   for (const name in source) {
     const value = source[name];
-    if (!Array.isArray(value)) addHeader(headers, name, value);
-    else for (let i = 0; i < value.length; i++) addHeader(headers, name, value[i]);
+    if (!Array.isArray(value)) addHeader(headers, name, value, field);
+    else for (let i = 0; i < value.length; i++) addHeader(headers, name, value[i], field);
   }
   return headers;
 }

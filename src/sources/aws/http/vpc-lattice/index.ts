@@ -5,7 +5,7 @@ import { fromEpochMillis } from '../../../convert/time.js';
 import { field, isObject, textField } from '../../../convert/values.js';
 import type { EventSource } from '../../../types.js';
 import {
-  collectHeaders, encodeRaw, finishHeaders, forwardedFor, forwardedHttps, rawQuery, requestBody, requestPath, responseBody,
+  collectHeaders, encodeRaw, finishHeaders, forwardedFor, forwardedHttps, rawQuery, requestBody, requestPath, requestMethod, responseBody,
   singleValueHeaders, statusDescription, withQuery,
 } from '../common/index.js';
 
@@ -126,7 +126,7 @@ export const vpcLatticeSource: EventSource<VpcLatticeEvent> = {
     const body = requestBody(field(event, 'body'), v2 ? field(event, 'isBase64Encoded') : field(event, 'is_base64_encoded') ?? field(event, 'isBase64Encoded'));
     const headers = finishHeaders(collectHeaders(field(event, 'headers'), undefined), body);
     const { path, query } = target(event);
-    return { method: textField(event, 'method') ?? 'GET', url: withQuery(path, query), headers, body, remoteAddress: forwardedFor(headers), secure: forwardedHttps(headers) };
+    return { method: requestMethod(field(event, 'method'), 'method'), url: withQuery(path, query), headers, body, remoteAddress: forwardedFor(headers), secure: forwardedHttps(headers) };
   },
   respond: (response: DispatchResponse) => ({
     statusCode: response.statusCode,
