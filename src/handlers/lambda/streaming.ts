@@ -3,10 +3,12 @@ import type { App } from '../../dispatch/app.js';
 import type { ResponseSink } from '../../dispatch/types.js';
 import { isDispatchError } from '../../dispatch/types.js';
 import { runInInvocation } from '../../invocation.js';
+import { carriedRequest } from '../../pipeline/request.js';
+import { flattenHeaders, setCookies } from '../../pipeline/result.js';
 import { findSource } from '../../sources/index.js';
 import type { LambdaContext } from '../../types.js';
-import { carriedRequest, handleEvent } from './event-mode.js';
-import { appDeadline } from './invocation-headers.js';
+import { sendEvent } from './event-mode.js';
+import { appDeadline, invocationHeaders } from './invocation-headers.js';
 import { resolveOptions } from './options.js';
 import type { LambdaOptions } from './options.js';
 
@@ -50,13 +52,13 @@ export function createStreamingLambdaHandler(app: App | unknown, options?: Lambd
 
   const handler: StreamingLambdaHandler = async (event, responseStream, context) => {
     const source = findSource(event);
-    if (source?.delivery !== 'http' || source.toRequest === undefined) {
-      const result = await handleEvent(dispatch, resolved, event, context);
+    if (source?.answer !== 'http') {
+      const result = await sendEvent(dispatch, resolved, source, event, context);
       responseStream.end(JSON.stringify(result));
       return;
     }
     const deadline = appDeadline(context, resolved);
-    const request = carriedRequest(source, event, resolved, context, deadline);
+    const request = carriedRequest(source.toRequest(event), resolved.headers, invocationHeaders(context, deadline));
     let stream: LambdaResponseStream | undefined;
     const open = (statusCode: number, headers: Record<string, string | string[]>): LambdaResponseStream => {
       stream ??= withHead(runtime, responseStream, statusCode, headers);
@@ -85,14 +87,7 @@ export function createStreamingLambdaHandler(app: App | unknown, options?: Lambd
 
 /** The response stream with its HTTP head: `set-cookie` as `cookies`, other repeated headers joined. */
 function withHead(runtime: AwsLambdaRuntime | undefined, responseStream: LambdaResponseStream, statusCode: number, headers: Record<string, string | string[]>): LambdaResponseStream {
-  const single: Record<string, string> = {};
-  let cookies: string[] = [];
-  for (const name in headers) {
-    const value = headers[name] as string | string[];
-    if (name === 'set-cookie') cookies = Array.isArray(value) ? value : [value];
-    else single[name] = Array.isArray(value) ? value.join(', ') : value;
-  }
-  const head = { statusCode, headers: single, cookies };
+  const head = { statusCode, headers: flattenHeaders(headers, 'omit'), cookies: setCookies(headers) };
   if (runtime?.HttpResponseStream === undefined) {
     throw new TypeError('cloud-events-handler: response streaming needs the awslambda global of the Lambda Node.js runtime');
   }
