@@ -8,6 +8,12 @@ export interface DispatchRequest {
   body?: Buffer | undefined;
   /** What `req.socket.remoteAddress` reports (default `127.0.0.1`). */
   remoteAddress?: string | undefined;
+  /**
+   * The request reached the platform over TLS (API Gateway, Function URLs; ALB and VPC Lattice by
+   * `x-forwarded-proto`): a listener app's socket is `encrypted` (Express's `req.secure` and
+   * `req.protocol`, Koa's `ctx.protocol`), a fetch app's Request URL is `https://`. Default false.
+   */
+  secure?: boolean | undefined;
 }
 
 /** What the app answered. Header names are lower-case; repeated headers (set-cookie) are arrays. */
@@ -27,10 +33,18 @@ export type Dispatcher = (request: DispatchRequest, timeoutMs: number, sink?: Re
  * Where a streamed response goes (Lambda response streaming): the status and headers once, when the app
  * sends its head, then each body chunk as the app writes it, then the end. With a sink, the
  * dispatcher's resolved response has an empty body: the bytes went to the sink.
+ *
+ * Backpressure is the sink's, as a Node Writable's: `write()` returns false when the sink is congested,
+ * and `onDrain` calls its listener once when it can take more. A listener app's `res.write()` then
+ * returns false and `res` emits `drain` (so `pipe` and `pipeline` slow down); a fetch app's body is read
+ * no faster than the sink drains.
  */
 export interface ResponseSink {
   head(statusCode: number, headers: Record<string, string | string[]>): void;
-  write(chunk: Buffer): void;
+  /** False when the sink is congested: wait for {@link ResponseSink.onDrain} before writing more. */
+  write(chunk: Buffer): boolean;
+  /** Call `listener` once, when the sink has drained after a `write()` that returned false. */
+  onDrain(listener: () => void): void;
   end(): void;
 }
 

@@ -12,6 +12,11 @@ describe('fetch dispatch', () => {
     expect(await built.text()).toBe('{"a":1}');
   });
 
+  it('a secure request gets an https URL', () => {
+    expect(toFetchRequest({ ...request, secure: true }).url).toBe('https://localhost/aws.sqs?x=1');
+    expect(toFetchRequest({ ...request, secure: false }).url).toBe('http://localhost/aws.sqs?x=1');
+  });
+
   it('falls back to localhost for a Host that cannot be an authority', () => {
     expect(toFetchRequest({ ...request, headers: { host: 'evil.com/@x' } }).url).toBe('http://localhost/aws.sqs?x=1');
     expect(toFetchRequest({ ...request, headers: { host: '[::1]:8080' } }).url).toBe('http://[::1]:8080/aws.sqs?x=1');

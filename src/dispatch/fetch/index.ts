@@ -51,10 +51,13 @@ async function answer(handler: FetchHandler, request: Request, isHead: boolean, 
   const cookies = response.headers.getSetCookie();
   if (cookies.length > 0) headers['set-cookie'] = cookies;
   if (sink !== undefined) {
-    // Streaming: the head now, then each chunk as the app produces it.
+    // Streaming: the head now, then each chunk as the app produces it, read no faster than the sink
+    // drains (the stream's own queue then holds the app back: its pull() is not called).
     sink.head(response.status, headers);
     if (!isHead && response.body !== null) {
-      for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) sink.write(Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength));
+      for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) {
+        if (!sink.write(Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength))) await new Promise<void>((resolve) => sink.onDrain(resolve));
+      }
     }
     sink.end();
     return { statusCode: response.status, headers, body: Buffer.alloc(0) };
@@ -65,7 +68,7 @@ async function answer(handler: FetchHandler, request: Request, isHead: boolean, 
 }
 
 /**
- * The WHATWG `Request` for a dispatch request: `http://<host><url>`, headers as given (repeated values
+ * The WHATWG `Request` for a dispatch request: `http://<host><url>` (`https://` for a `secure` one), headers as given (repeated values
  * appended), the body for methods that carry one.
  *
  * @example
@@ -82,7 +85,7 @@ export function toFetchRequest(request: DispatchRequest): Request {
     else if (value !== undefined) for (const item of value) headers.push([name, item]);
   }
   const body = request.method === 'GET' || request.method === 'HEAD' ? undefined : request.body;
-  return new Request(`http://${authority}${request.url}`, { method: request.method, headers, body });
+  return new Request(`${request.secure === true ? 'https' : 'http'}://${authority}${request.url}`, { method: request.method, headers, body });
 }
 
 function describe(value: unknown): string {

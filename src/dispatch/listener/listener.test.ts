@@ -43,6 +43,19 @@ describe('in-memory request', () => {
     expect(seen).toEqual(['2001:db8::1', '2001:db8::1', ['host', 'h', 'x-a', '1', 'x-a', '2']]);
   });
 
+  it('a secure request has an encrypted socket (as a TLSSocket), from any remote address', async () => {
+    const seen: unknown[] = [];
+    const listener: NodeListener = (req, res) => {
+      seen.push((req.socket as { encrypted?: boolean }).encrypted);
+      res.end();
+    };
+    for (const remoteAddress of [undefined, '203.0.113.7']) {
+      await run(listener, { ...post(), remoteAddress, secure: true } as never);
+      await run(listener, { ...post(), remoteAddress } as never);
+    }
+    expect(seen).toEqual([true, undefined, true, undefined]);
+  });
+
   it('a listener that never reads the body still answers', async () => {
     const response = await run((_req, res) => res.end('ignored body'));
     expect(response.body.toString()).toBe('ignored body');
@@ -135,6 +148,32 @@ describe('in-memory response', () => {
     await new Promise((resolve) => setImmediate(resolve));
     expect(response.body.toString()).toBe('first');
     expect((writeError as { code?: string }).code).toBe('ERR_STREAM_WRITE_AFTER_END');
+  });
+});
+
+describe('streaming to a sink', () => {
+  it('write() returns false while the sink is congested, and res emits drain when it drains', async () => {
+    const drains: (() => void)[] = [];
+    const written: string[] = [];
+    const sink = {
+      head: () => undefined,
+      write: (chunk: Buffer) => written.push(chunk.toString()) < 2,
+      onDrain: (listener: () => void) => void drains.push(listener),
+      end: () => undefined,
+    };
+    const seen: unknown[] = [];
+    const response = listenerDispatcher((_req, res) => {
+      seen.push(res.write('a'), res.writableNeedDrain, res.write('b'), res.writableNeedDrain, res.write('c'));
+      res.once('drain', () => {
+        seen.push('drain', res.writableNeedDrain);
+        res.end();
+      });
+      drains[0]?.();
+    })(post(), 1000, sink);
+    await response;
+    expect(seen).toEqual([true, false, false, true, false, 'drain', false]);
+    expect(written).toEqual(['a', 'b', 'c']);
+    expect(drains).toHaveLength(1);
   });
 });
 

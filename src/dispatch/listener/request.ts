@@ -13,7 +13,7 @@ import { createSocket } from './socket.js';
  * for await (const chunk of req) console.log(String(chunk)); // 'hi'
  */
 export function createInMemoryRequest(request: DispatchRequest): IncomingMessage {
-  const req = new IncomingMessage(createSocket(request.remoteAddress) as unknown as Socket);
+  const req = new IncomingMessage(createSocket(request.remoteAddress, request.secure === true) as unknown as Socket);
   // An own property, not a subclass method: Express swaps the request's prototype.
   req._read = readNothing;
   req.method = request.method;

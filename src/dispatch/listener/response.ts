@@ -18,6 +18,9 @@ const CHUNKS = Symbol('chunks');
 const SETTLE = Symbol('settle');
 const SINK = Symbol('sink');
 const STREAMING = Symbol('streaming');
+const SENT_STATUS = Symbol('sentStatus');
+const SENT_HEADERS = Symbol('sentHeaders');
+const CONGESTED = Symbol('congested');
 
 /** A ServerResponse that keeps its body in memory (see {@link createInMemoryResponse}). */
 export type InMemoryResponse = ServerResponse & {
@@ -26,6 +29,15 @@ export type InMemoryResponse = ServerResponse & {
   [SINK]: ResponseSink | undefined;
   /** With a sink: whether the head has gone to it. */
   [STREAMING]: boolean;
+  /**
+   * The status and headers as they were when the head went out (writeHead, or the implicit head of the
+   * first write or of end). What is reported: a real server has sent these, and a status set later (an
+   * Express error handler after the answer) never reaches the client.
+   */
+  [SENT_STATUS]: number;
+  [SENT_HEADERS]: Record<string, string | string[]> | undefined;
+  /** With a sink: a write found it congested, and `drain` has not been emitted since. */
+  [CONGESTED]?: boolean;
 };
 
 /**
@@ -47,6 +59,8 @@ export function createInMemoryResponse(req: IncomingMessage, settle: ResponseSet
   res[SETTLE] = settle;
   res[SINK] = sink;
   res[STREAMING] = false;
+  res[SENT_STATUS] = 0;
+  res[SENT_HEADERS] = undefined;
   // Apps read `res.socket` / `res.connection`; nothing is written to it.
   (res as { socket: unknown }).socket = req.socket;
   const methods = res as unknown as Record<string, unknown>;
@@ -55,6 +69,8 @@ export function createInMemoryResponse(req: IncomingMessage, settle: ResponseSet
   methods.end = end;
   methods.flushHeaders = flushHeaders;
   methods.destroy = destroy;
+  // Streaming only (the buffered path never needs a drain): `pipe` checks this before its first write.
+  if (sink !== undefined) Object.defineProperty(res, 'writableNeedDrain', { get: needsDrain, configurable: true });
   return res;
 }
 
@@ -84,7 +100,12 @@ function writeHead(this: InMemoryResponse, statusCode: number, reason?: string |
   }
   if (headers !== undefined && headers !== null) applyHeaders(this, headers);
   const nodeWriteHead = ServerResponse.prototype.writeHead as (this: ServerResponse, statusCode: number, reason?: string) => ServerResponse;
-  return nodeWriteHead.call(this, statusCode, reason) as InMemoryResponse;
+  nodeWriteHead.call(this, statusCode, reason);
+  // Node's _implicitHeader() calls this.writeHead too: every head goes through here, once (a second
+  // writeHead throws ERR_HTTP_HEADERS_SENT above).
+  this[SENT_STATUS] = this.statusCode;
+  this[SENT_HEADERS] = outgoingHeaders(this);
+  return this;
 }
 
 function write(this: InMemoryResponse, chunk: unknown, encoding?: BufferEncoding | Callback, callback?: Callback): boolean {
@@ -100,17 +121,37 @@ function write(this: InMemoryResponse, chunk: unknown, encoding?: BufferEncoding
   if (chunk === null || chunk === undefined) throw Object.assign(new TypeError('May not write null values to stream'), { code: 'ERR_STREAM_NULL_VALUES' });
   const internals = this as unknown as NodeInternals;
   if (!this.headersSent) internals._implicitHeader();
+  let flowing = true;
   // HEAD, 204 and 304 have no body: Node ignores what is written, and so do we.
   if (internals._hasBody) {
     const sink = this[SINK];
     if (sink === undefined) this[CHUNKS].push(toBuffer(chunk, encoding));
-    else {
-      streamHead(this, sink);
-      sink.write(toBuffer(chunk, encoding));
-    }
+    else flowing = streamChunk(this, sink, toBuffer(chunk, encoding));
   }
   if (callback) process.nextTick(callback);
-  return true;
+  return flowing;
+}
+
+/**
+ * Send a chunk to the sink. False while the sink is congested, as a socket's write is: `res` emits
+ * `drain` when the sink has drained, which is what `pipe`, `pipeline` and careful writers wait for. The
+ * chunk is taken either way (the sink buffers it), as Node takes a write that returns false.
+ */
+function streamChunk(res: InMemoryResponse, sink: ResponseSink, chunk: Buffer): boolean {
+  streamHead(res, sink);
+  const accepted = sink.write(chunk);
+  if (res[CONGESTED] === true) return false;
+  if (accepted) return true;
+  res[CONGESTED] = true;
+  sink.onDrain(() => {
+    res[CONGESTED] = false;
+    res.emit('drain');
+  });
+  return false;
+}
+
+function needsDrain(this: InMemoryResponse): boolean {
+  return this[CONGESTED] === true && !this.finished && !this.destroyed;
 }
 
 function end(this: InMemoryResponse, chunk?: unknown, encoding?: BufferEncoding | Callback, callback?: Callback): InMemoryResponse {
@@ -170,14 +211,14 @@ function emitClose(res: InMemoryResponse): void {
 function streamHead(res: InMemoryResponse, sink: ResponseSink): void {
   if (res[STREAMING]) return;
   res[STREAMING] = true;
-  sink.head(res.statusCode, outgoingHeaders(res));
+  sink.head(res[SENT_STATUS], res[SENT_HEADERS] as Record<string, string | string[]>);
 }
 
 /** The response as collected: status, lower-case headers (numbers as strings), body bytes. */
 function collect(res: InMemoryResponse): DispatchResponse {
   const chunks = res[CHUNKS];
   const body = chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks);
-  return { statusCode: res.statusCode, headers: outgoingHeaders(res), body };
+  return { statusCode: res[SENT_STATUS], headers: res[SENT_HEADERS] as Record<string, string | string[]>, body };
 }
 
 function outgoingHeaders(res: InMemoryResponse): Record<string, string | string[]> {

@@ -17,7 +17,7 @@ const socketPrototype = {
   remotePort: 0,
   localAddress: '127.0.0.1',
   localPort: 0,
-  encrypted: undefined,
+  encrypted: undefined as true | undefined,
   // on-finished (body-parser 2, Express 5) treats a request whose socket is not readable as already read.
   readable: true,
   writable: true,
@@ -69,17 +69,22 @@ const socketPrototype = {
 export type InMemorySocket = typeof socketPrototype;
 
 const defaultSocket: InMemorySocket = Object.create(socketPrototype) as InMemorySocket;
+const defaultSecureSocket: InMemorySocket = Object.assign(Object.create(socketPrototype) as InMemorySocket, { encrypted: true });
 
 /**
- * The socket of a request from `remoteAddress` (shared for the default `127.0.0.1`).
+ * The socket of a request from `remoteAddress` (shared for the default `127.0.0.1`), `encrypted` when
+ * the request came over TLS: Express (`req.secure`, `req.protocol`) and Koa (`ctx.protocol`) read that
+ * member, as a TLSSocket has it.
  *
  * @example
  * createSocket('203.0.113.7').remoteAddress; // '203.0.113.7'
+ * createSocket(undefined, true).encrypted;    // true
  */
-export function createSocket(remoteAddress?: string): InMemorySocket {
-  if (remoteAddress === undefined || remoteAddress === '127.0.0.1') return defaultSocket;
+export function createSocket(remoteAddress?: string, secure = false): InMemorySocket {
+  if (remoteAddress === undefined || remoteAddress === '127.0.0.1') return secure ? defaultSecureSocket : defaultSocket;
   const socket = Object.create(socketPrototype) as InMemorySocket;
   socket.remoteAddress = remoteAddress;
   if (remoteAddress.includes(':')) socket.remoteFamily = 'IPv6';
+  if (secure) socket.encrypted = true;
   return socket;
 }

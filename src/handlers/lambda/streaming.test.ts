@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { Writable } from 'node:stream';
+import { Readable, Writable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import { Hono } from 'hono';
 import express from 'express';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -145,4 +146,120 @@ describe('response streaming (Function URLs)', () => {
     expect(Date.now() - started).toBeLessThan(400);
     expect((stream as unknown as { head: StreamedResponseHead }).head.statusCode).toBe(504);
   });
+});
+
+/**
+ * Backpressure: the runtime's response stream is a Node Writable that a slow client drains slowly. The
+ * app must be held back to the stream's pace: what it has produced minus what the stream has consumed
+ * stays small, whatever the response's size, and every byte arrives, in order.
+ */
+describe('response streaming honours the response stream backpressure', () => {
+  const CHUNK = 64 * 1024;
+  const CHUNKS = 1024; // 64 MB
+  const BOUND = 1024 * 1024;
+
+  /** Chunk `i`: its index in the first 4 bytes, then the byte `i & 255`. */
+  const chunkAt = (i: number) => {
+    const chunk = Buffer.alloc(CHUNK, i & 255);
+    chunk.writeUInt32BE(i, 0);
+    return chunk;
+  };
+
+  /** A slow client: a small buffer, each chunk taken on a later turn of the event loop, checked in order. */
+  function slowStream(progress: { produced: number; consumed: number; maxAhead: number; misordered: number }): LambdaResponseStream {
+    return new Writable({
+      highWaterMark: 16 * 1024,
+      write(chunk: Buffer, _encoding, callback) {
+        // Chunk boundaries may move on the way: compare against the expected bytes at this offset.
+        let offset = 0;
+        while (offset < chunk.length) {
+          const at = progress.consumed + offset;
+          const index = Math.floor(at / CHUNK);
+          const within = at % CHUNK;
+          const length = Math.min(CHUNK - within, chunk.length - offset);
+          if (!chunk.subarray(offset, offset + length).equals(chunkAt(index).subarray(within, within + length))) progress.misordered++;
+          offset += length;
+        }
+        progress.consumed += chunk.length;
+        setImmediate(callback);
+      },
+    }) as unknown as LambdaResponseStream;
+  }
+
+  const track = (progress: { produced: number; consumed: number; maxAhead: number }, bytes: number) => {
+    progress.produced += bytes;
+    progress.maxAhead = Math.max(progress.maxAhead, progress.produced - progress.consumed);
+  };
+
+  async function stream(app: unknown, progress: { produced: number; consumed: number; maxAhead: number; misordered: number }) {
+    const responseStream = slowStream(progress);
+    const finished = new Promise((resolve) => (responseStream as unknown as Writable).on('finish', resolve));
+    await createStreamingLambdaHandler(app)(event(), responseStream, { awsRequestId: 'r', getRemainingTimeInMillis: () => 60_000 });
+    await finished;
+  }
+
+  it('a listener app piping a 64 MB Readable into res is held to the stream pace', async () => {
+    const progress = { produced: 0, consumed: 0, maxAhead: 0, misordered: 0 };
+    const app = (_req: IncomingMessage, res: ServerResponse) => {
+      let next = 0;
+      const source = new Readable({
+        read() {
+          if (next === CHUNKS) return void this.push(null);
+          track(progress, CHUNK);
+          this.push(chunkAt(next++));
+        },
+      });
+      res.writeHead(200, { 'content-type': 'application/octet-stream' });
+      source.pipe(res);
+    };
+    await stream(app, progress);
+    expect(progress.consumed).toBe(CHUNK * CHUNKS);
+    expect(progress.misordered).toBe(0);
+    expect(progress.maxAhead).toBeLessThanOrEqual(BOUND);
+  }, 30_000);
+
+  it('a listener app using pipeline() is held back too, and write() says when to wait', async () => {
+    const progress = { produced: 0, consumed: 0, maxAhead: 0, misordered: 0 };
+    let refused = 0;
+    const app = async (_req: IncomingMessage, res: ServerResponse) => {
+      async function* generate() {
+        for (let i = 0; i < 256; i++) {
+          track(progress, CHUNK);
+          yield chunkAt(i);
+        }
+      }
+      const write = res.write.bind(res);
+      res.write = ((...args: Parameters<typeof res.write>) => {
+        const flowing = write(...args);
+        if (!flowing) refused++;
+        return flowing;
+      }) as typeof res.write;
+      await pipeline(Readable.from(generate()), res);
+    };
+    await stream(app, progress);
+    expect(progress.consumed).toBe(CHUNK * 256);
+    expect(progress.misordered).toBe(0);
+    expect(progress.maxAhead).toBeLessThanOrEqual(BOUND);
+    expect(refused).toBeGreaterThan(0);
+  }, 30_000);
+
+  it('a Hono app returning a 64 MB ReadableStream is read only as fast as the stream drains', async () => {
+    const progress = { produced: 0, consumed: 0, maxAhead: 0, misordered: 0 };
+    const app = new Hono();
+    app.get('/stream', () => {
+      let next = 0;
+      const body = new ReadableStream<Uint8Array>({
+        pull(controller) {
+          if (next === CHUNKS) return controller.close();
+          track(progress, CHUNK);
+          controller.enqueue(chunkAt(next++));
+        },
+      });
+      return new Response(body, { headers: { 'content-type': 'application/octet-stream' } });
+    });
+    await stream(app, progress);
+    expect(progress.consumed).toBe(CHUNK * CHUNKS);
+    expect(progress.misordered).toBe(0);
+    expect(progress.maxAhead).toBeLessThanOrEqual(BOUND);
+  }, 30_000);
 });

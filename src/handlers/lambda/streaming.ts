@@ -12,10 +12,15 @@ import { appDeadline, invocationHeaders } from './invocation-headers.js';
 import { resolveOptions } from './options.js';
 import type { LambdaOptions } from './options.js';
 
-/** The writable stream Lambda's runtime hands a streaming handler. */
+/**
+ * The writable stream Lambda's runtime hands a streaming handler (a Node Writable). `write()` returns
+ * false when its buffer is full; it then emits `drain`, which the app is made to wait for. A stream
+ * without `once` (a minimal stub) is never waited for.
+ */
 export interface LambdaResponseStream {
   write(chunk: Uint8Array | string): boolean;
   end(chunk?: Uint8Array | string): void;
+  once?(event: 'drain', listener: () => void): unknown;
 }
 
 /** What `HttpResponseStream.from` takes: the HTTP head of a streamed Function URL response. */
@@ -66,7 +71,13 @@ export function createStreamingLambdaHandler(app: App | unknown, options?: Lambd
     };
     const sink: ResponseSink = {
       head: (statusCode, headers) => void open(statusCode, headers),
-      write: (chunk) => void (stream ?? open(200, {})).write(chunk),
+      // Congested only when the stream can say when it drains.
+      write: (chunk) => (stream ?? open(200, {})).write(chunk) || typeof (stream as LambdaResponseStream).once !== 'function',
+      onDrain: (listener) => {
+        const target = stream ?? open(200, {});
+        if (typeof target.once === 'function') target.once('drain', listener);
+        else listener();
+      },
       end: () => (stream ?? open(200, {})).end(),
     };
     try {

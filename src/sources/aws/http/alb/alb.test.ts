@@ -32,6 +32,7 @@ describe('ALB', () => {
       },
       body: undefined,
       remoteAddress: '25.12.198.67',
+      secure: false,
     });
   });
 
@@ -58,6 +59,7 @@ describe('ALB', () => {
       headers: { 'x-forwarded-for': '1.1.1.1, 10.0.0.9', 'content-type': 'text/plain', 'content-length': '2' },
       body: Buffer.from('hi'),
       remoteAddress: '10.0.0.9',
+      secure: false,
     });
   });
 

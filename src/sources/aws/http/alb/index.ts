@@ -5,7 +5,7 @@ import { jsonPayload } from '../../../convert/payload.js';
 import { field, isObject, textField } from '../../../convert/values.js';
 import type { HttpEventSource } from '../../../types.js';
 import {
-  collectHeaders, encodeRaw, finishHeaders, forwardedFor, multiValueHeaders, rawQuery, requestBody, requestPath, responseBody,
+  collectHeaders, encodeRaw, finishHeaders, forwardedFor, forwardedHttps, multiValueHeaders, rawQuery, requestBody, requestPath, responseBody,
   singleValueHeaders, statusDescription, withQuery,
 } from '../common/index.js';
 
@@ -29,7 +29,7 @@ function isMultiValue(event: ALBEvent): boolean {
  * ALB: the HTTP request the event carries. Path `path`; query from `multiValueQueryStringParameters`,
  * else `queryStringParameters`, kept as sent (ALB does not decode them, so they are not encoded again);
  * headers from `multiValueHeaders`, else `headers`; remote address the last `x-forwarded-for` entry
- * (see `forwardedFor`). The response uses the request's variant: `multiValueHeaders` when the request
+ * (see `forwardedFor`); secure (https) when `x-forwarded-proto` says so. The response uses the request's variant: `multiValueHeaders` when the request
  * had them, else `headers` (repeated fields joined, the last `Set-Cookie` kept), with `statusDescription`.
  * One CloudEvent `com.amazonaws.elasticloadbalancing.request`, id the `x-amzn-trace-id` header (else the
  * invocation's request id), source the target group ARN, data the event.
@@ -68,6 +68,7 @@ export const albSource: HttpEventSource<ALBEvent> = {
       headers,
       body,
       remoteAddress: forwardedFor(headers),
+      secure: forwardedHttps(headers),
     };
   },
   respond: (response: DispatchResponse, event) => {

@@ -15,6 +15,7 @@ describe('API Gateway HTTP API (payload 2.0)', () => {
       headers: { header1: 'value1', header2: 'value2', cookie: 'cookie1; cookie2', 'content-length': '13' },
       body: Buffer.from('{\r\n\t"a": 1\r\n}'),
       remoteAddress: undefined, // the fixture's sourceIp is the placeholder 'IP'
+      secure: true,
     });
   });
 
@@ -36,6 +37,7 @@ describe('API Gateway HTTP API (payload 2.0)', () => {
       },
       body: undefined,
       remoteAddress: '15.248.3.126',
+      secure: true,
     });
   });
 
@@ -54,6 +56,7 @@ describe('API Gateway HTTP API (payload 2.0)', () => {
       headers: { cookie: 'a=1; b=2; c=3', 'x-ok': 'fine', 'content-length': '4' },
       body: Buffer.from([0x89, 0x50, 0x4e, 0x47]),
       remoteAddress: '15.248.3.126',
+      secure: true,
     });
   });
 

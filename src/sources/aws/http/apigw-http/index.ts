@@ -40,7 +40,8 @@ export function isApiGatewayHttpEvent(event: unknown): event is APIGatewayProxyE
  * The request of a payload 2.0 event: method `requestContext.http.method`; url `rawPath` and
  * `rawQueryString` as sent; headers from `headers` (API Gateway has already joined repeated fields with
  * commas), `cookie` from the `cookies` array joined with `; ` (2.0 moves the Cookie header there);
- * remote address `requestContext.http.sourceIp`.
+ * remote address `requestContext.http.sourceIp`; always secure (HTTP APIs and Function URLs serve https
+ * only).
  *
  * @example
  * payloadV2Request(loadFixture('aws-lambda-go/lambda-urls-request.json')).url; // '/my/path?parameter1=value1&...'
@@ -57,6 +58,8 @@ export function payloadV2Request(event: APIGatewayProxyEventV2): DispatchRequest
     headers: finishHeaders(headers, body),
     body,
     remoteAddress: ipAddress(field(http, 'sourceIp')),
+    // HTTP APIs and Function URLs serve https only.
+    secure: true,
   };
 }
 

@@ -36,6 +36,7 @@ describe('API Gateway REST', () => {
       },
       body: Buffer.from('{\r\n\t"a": 1\r\n}'),
       remoteAddress: '192.168.196.186',
+      secure: true,
     });
   });
 
@@ -55,13 +56,14 @@ describe('API Gateway REST', () => {
       headers: { accept: 'text/html, application/json', cookie: 'a=1; b=2', 'content-length': '3' },
       body: Buffer.from([0x00, 0x01, 0xff]),
       remoteAddress: '192.168.196.186',
+      secure: true,
     });
   });
 
   it('falls back to queryStringParameters and single-value headers; no body when there is none', () => {
     const { multiValueQueryStringParameters: _q, multiValueHeaders: _h, ...rest } = event;
     const request = source.toRequest?.({ ...rest, queryStringParameters: { a: '1/2' }, headers: { Host: 'h' }, body: null, httpMethod: 'GET' } as never);
-    expect(request).toEqual({ method: 'GET', url: '/hello/world?a=1%2F2', headers: { host: 'h' }, body: undefined, remoteAddress: '192.168.196.186' });
+    expect(request).toEqual({ method: 'GET', url: '/hello/world?a=1%2F2', headers: { host: 'h' }, body: undefined, remoteAddress: '192.168.196.186', secure: true });
   });
 
   it('answers with headers and multiValueHeaders, repeated Set-Cookie only in the multi-value map', () => {

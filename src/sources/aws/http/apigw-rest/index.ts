@@ -31,7 +31,8 @@ export function isApiGatewayRestEvent(event: unknown): event is APIGatewayProxyE
  * API Gateway REST (payload 1.0): the HTTP request it carries, delivered as is. Path `path` (the real
  * request path, custom domain base path included); query from `multiValueQueryStringParameters`, else
  * `queryStringParameters` (API Gateway decodes them: they are encoded again); headers from
- * `multiValueHeaders`, else `headers`; remote address `requestContext.identity.sourceIp`. The response
+ * `multiValueHeaders`, else `headers`; remote address `requestContext.identity.sourceIp`; always secure
+ * (API Gateway serves https only). The response
  * is `{ statusCode, headers, multiValueHeaders, body, isBase64Encoded }`: single-valued fields in
  * `headers`, all fields in `multiValueHeaders` (API Gateway merges the two, the multi-value map winning
  * a clash, so nothing doubles). One CloudEvent `com.amazonaws.apigateway.request`, id the request id,
@@ -71,6 +72,8 @@ export const apiGatewayRestSource: HttpEventSource<APIGatewayProxyEvent> = {
       headers,
       body,
       remoteAddress: ipAddress(field(field(field(event, 'requestContext'), 'identity'), 'sourceIp')),
+      // API Gateway endpoints are https only.
+      secure: true,
     };
   },
   respond: (response: DispatchResponse) => {

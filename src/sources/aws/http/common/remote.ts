@@ -33,3 +33,19 @@ export function forwardedFor(headers: Record<string, string | string[]>): string
   const comma = list.lastIndexOf(',');
   return ipAddress(list.slice(comma + 1).trim());
 }
+
+/**
+ * Whether the client reached ALB or VPC Lattice over https: their `x-forwarded-proto` header (the last
+ * entry, as for `forwardedFor`: the load balancer's own). API Gateway and Function URLs need no header:
+ * they accept https alone.
+ *
+ * @example
+ * forwardedHttps({ 'x-forwarded-proto': 'https' }); // true
+ * forwardedHttps({});                               // false
+ */
+export function forwardedHttps(headers: Record<string, string | string[]>): boolean {
+  const value = headers['x-forwarded-proto'];
+  const list = typeof value === 'string' ? value : value?.join(', ');
+  if (list === undefined) return false;
+  return list.slice(list.lastIndexOf(',') + 1).trim().toLowerCase() === 'https';
+}

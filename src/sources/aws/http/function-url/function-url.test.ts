@@ -15,6 +15,7 @@ describe('Lambda Function URLs', () => {
       headers: { header1: 'value1', header2: 'value1,value2', cookie: 'cookie1; cookie2', 'content-length': '18' },
       body: Buffer.from('Hello from client!'),
       remoteAddress: '123.123.123.123',
+      secure: true,
     });
   });
 

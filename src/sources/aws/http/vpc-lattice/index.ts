@@ -5,7 +5,7 @@ import { fromEpochMillis } from '../../../convert/time.js';
 import { field, isObject, textField } from '../../../convert/values.js';
 import type { HttpEventSource } from '../../../types.js';
 import {
-  collectHeaders, encodeRaw, finishHeaders, forwardedFor, rawQuery, requestBody, requestPath, responseBody,
+  collectHeaders, encodeRaw, finishHeaders, forwardedFor, forwardedHttps, rawQuery, requestBody, requestPath, responseBody,
   singleValueHeaders, statusDescription, withQuery,
 } from '../common/index.js';
 
@@ -90,7 +90,7 @@ function target(event: VpcLatticeEvent): { path: string; query: string } {
  * `raw_path`; query from `queryStringParameters` / `query_string_parameters`, kept as sent (as ALB);
  * headers from `headers` (v2 values are arrays); body base64-decoded per `isBase64Encoded` /
  * `is_base64_encoded`; remote address the last `x-forwarded-for` entry (Lattice gives no source IP
- * field). The response is `{ statusCode, statusDescription, headers, body, isBase64Encoded }` with a
+ * field); secure (https) when `x-forwarded-proto` says so. The response is `{ statusCode, statusDescription, headers, body, isBase64Encoded }` with a
  * single-value `headers` map (repeated fields joined, the last `Set-Cookie` kept). One CloudEvent
  * `com.amazonaws.vpclattice.request`, id the invocation's request id, source the service ARN (v2), else
  * the `host` header, data the event.
@@ -126,7 +126,7 @@ export const vpcLatticeSource: HttpEventSource<VpcLatticeEvent> = {
     const body = requestBody(field(event, 'body'), v2 ? field(event, 'isBase64Encoded') : field(event, 'is_base64_encoded') ?? field(event, 'isBase64Encoded'));
     const headers = finishHeaders(collectHeaders(field(event, 'headers'), undefined), body);
     const { path, query } = target(event);
-    return { method: textField(event, 'method') ?? 'GET', url: withQuery(path, query), headers, body, remoteAddress: forwardedFor(headers) };
+    return { method: textField(event, 'method') ?? 'GET', url: withQuery(path, query), headers, body, remoteAddress: forwardedFor(headers), secure: forwardedHttps(headers) };
   },
   respond: (response: DispatchResponse) => ({
     statusCode: response.statusCode,

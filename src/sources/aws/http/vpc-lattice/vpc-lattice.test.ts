@@ -20,6 +20,7 @@ describe('VPC Lattice', () => {
       },
       body: Buffer.from('{"message": "Hello from Lambda!"}'),
       remoteAddress: '10.213.229.10',
+      secure: false,
     });
   });
 
@@ -36,16 +37,17 @@ describe('VPC Lattice', () => {
       },
       body: Buffer.from('{"message": "Hello from Lambda!"}'),
       remoteAddress: '10.213.229.10',
+      secure: false,
     });
     const arrays = { ...v2, method: 'POST', headers: { Accept: ['a', 'b'], 'x-forwarded-for': ['10.0.0.1'] }, queryStringParameters: { k: ['1', '2'] }, body: 'AP8=', isBase64Encoded: true };
     expect(source.toRequest?.(arrays as VpcLatticeEvent)).toEqual({
-      method: 'POST', url: '/newpath?k=1&k=2', headers: { accept: 'a, b', 'x-forwarded-for': '10.0.0.1', 'content-length': '2' }, body: Buffer.from([0, 255]), remoteAddress: '10.0.0.1',
+      method: 'POST', url: '/newpath?k=1&k=2', headers: { accept: 'a, b', 'x-forwarded-for': '10.0.0.1', 'content-length': '2' }, body: Buffer.from([0, 255]), remoteAddress: '10.0.0.1', secure: false,
     });
   });
 
   it('takes the query from a v1 raw_path when there are no parameters', () => {
     const event = { raw_path: '/p?a=1&b=%20', method: 'DELETE', headers: {}, query_string_parameters: {}, is_base64_encoded: false };
-    expect(source.toRequest?.(event)).toEqual({ method: 'DELETE', url: '/p?a=1&b=%20', headers: {}, body: undefined, remoteAddress: undefined });
+    expect(source.toRequest?.(event)).toEqual({ method: 'DELETE', url: '/p?a=1&b=%20', headers: {}, body: undefined, remoteAddress: undefined, secure: false });
     expect(source.route(event)).toBe('/p');
   });
 
