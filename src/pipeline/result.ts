@@ -39,22 +39,32 @@ export function isTextualType(contentType: string | undefined): boolean {
 /**
  * The one rule for a response body in a result: text when its bytes are valid UTF-8, else base64. With
  * `byContentType` (HTTP events, CloudFront, whose callers decode by media type), text also needs a
- * textual `content-type` and no `content-encoding` (gzip of text is bytes), and an empty body is `''`.
+ * textual `content-type` and no `content-encoding` (gzip of text is bytes), and an empty body is text.
+ *
+ * @example
+ * isTextBody({ statusCode: 200, headers: { 'content-type': 'image/png' }, body: Buffer.from('hi') }, true); // false
+ */
+export function isTextBody(response: DispatchResponse, byContentType: boolean): boolean {
+  const bytes = response.body;
+  if (byContentType) {
+    if (bytes.length === 0) return true;
+    const type = response.headers['content-type'];
+    const encoding = response.headers['content-encoding'];
+    if (!((encoding === undefined || encoding === 'identity') && isTextualType(typeof type === 'string' ? type : type?.[0]))) return false;
+  }
+  return isUtf8(bytes);
+}
+
+/**
+ * A response body for a result, by {@link isTextBody}: UTF-8 text, or base64 with `isBase64Encoded`.
  *
  * @example
  * encodeBody({ statusCode: 200, headers: { 'content-type': 'image/png' }, body: Buffer.from('hi') }, true);
  * // { body: 'aGk=', isBase64Encoded: true }
  */
 export function encodeBody(response: DispatchResponse, byContentType: boolean): EncodedBody {
-  const bytes = response.body;
-  if (byContentType) {
-    if (bytes.length === 0) return { body: '', isBase64Encoded: false };
-    const type = response.headers['content-type'];
-    const encoding = response.headers['content-encoding'];
-    const textual = (encoding === undefined || encoding === 'identity') && isTextualType(typeof type === 'string' ? type : type?.[0]);
-    if (!textual) return { body: bytes.toString('base64'), isBase64Encoded: true };
-  }
-  return isUtf8(bytes) ? { body: bytes.toString('utf8'), isBase64Encoded: false } : { body: bytes.toString('base64'), isBase64Encoded: true };
+  const text = isTextBody(response, byContentType);
+  return { body: response.body.toString(text ? 'utf8' : 'base64'), isBase64Encoded: !text };
 }
 
 /**
@@ -132,12 +142,13 @@ export function setCookies(headers: DispatchResponse['headers']): string[] {
  * // { statusCode: 200, headers: { 'content-type': 'text/plain' }, body: 'ok', isBase64Encoded: false }
  */
 export function toHttpResult(response: DispatchResponse): HttpResult {
-  const encoded = encodeBody(response, false);
+  // isTextBody, not encodeBody: no intermediate object on the per-event path.
+  const text = isTextBody(response, false);
   const result: HttpResult = {
     statusCode: response.statusCode,
     headers: flattenHeaders(response.headers, 'join'),
-    body: encoded.body,
-    isBase64Encoded: encoded.isBase64Encoded,
+    body: response.body.toString(text ? 'utf8' : 'base64'),
+    isBase64Encoded: !text,
   };
   const repeated = multiValueHeaders(response.headers, true);
   if (repeated !== undefined) result.multiValueHeaders = repeated;
