@@ -59,7 +59,7 @@ export async function handleRecords(dispatch: Dispatcher, options: ResolvedOptio
   const identifier = records?.identifier;
   const outcomes = await runRecords(cloudEvents.length, recordOrder(source, event, options), deliverAt, identifier === undefined);
   if (records?.result !== undefined) return records.result(responsesOf(outcomes), event) as SyncResult;
-  if (identifier !== undefined) return batchItemFailures(outcomes, (index) => identifier(event, index), (source as EventSource).name);
+  if (identifier !== undefined) return batchItemFailures(outcomes, (index) => identifier(event, index), source?.name ?? 'records');
   if (source === undefined || source.answer === 'envelope') return envelopes(outcomes, pathOf, options.method);
   const error = recordsRejection(outcomes, pathOf);
   if (error !== undefined) throw error;
