@@ -1,7 +1,7 @@
 /** The Adapter layer: recognise an invocation's source, route it, normalise it to CloudEvents. */
 export { cloudEventsFrom, findSource, routeFor, sources, toCloudEvents } from './registry.js';
 export { safePath } from './path.js';
-export type { BatchSemantics, DeliveryKind, EventSource } from './types.js';
+export type { AnswerStrategy, CallbackSource, DeliveryMetadata, EventSource, HttpEventSource, JsonSource, PlainSource, RecordPolicy, ResponseSource } from './types.js';
 
 export { isAlexaEvent, type AlexaSmartHomeEvent } from './aws/alexa/index.js';
 export { isCloudFormationEvent } from './aws/cloudformation/index.js';

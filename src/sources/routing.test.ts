@@ -267,21 +267,21 @@ describe('sources', () => {
   });
 
   it('say how a failed delivery is treated', () => {
-    const delivery = Object.fromEntries(sources.map((source) => [source.name, source.delivery]));
+    const delivery = Object.fromEntries(sources.map((source) => [source.name, source.answer]));
     expect(delivery).toEqual({
-      cloudevents: 'direct', 'aws.events': 'async', 'aws.iotevents': 'async', 'aws.s3': 'async',
-      'aws.codecommit': 'async', 'aws.dynamodb': 'async', 'aws.ec2': 'async', 'aws.kinesis': 'async',
-      'aws.sns': 'async', 'aws.sqs': 'async', 'aws.ses': 'async', 'aws.lex': 'sync', 'aws.lexv2': 'sync',
-      'aws.kinesis.firehose': 'sync', 'aws.cognito': 'direct', 'aws.cognito-idp': 'sync', 'aws.config': 'async',
-      'aws.cloudfront': 'sync', 'aws.cloudformation': 'direct', 'aws.alexa': 'sync', 'aws.alexa.skills': 'sync', 'aws.logs': 'async', 'aws.kafka': 'async', 'aws.mq': 'async', 'aws.rmq': 'async',
-      'aws.codepipeline': 'async', 'aws.iot.button': 'async', 'aws.iot1click': 'async', 'aws.iot.provisioning': 'sync', 'aws.iot.authorizer': 'sync', 'aws.appsync': 'sync', 'aws.appsync.authorizer': 'sync', 'aws.secretsmanager': 'sync', 'aws.s3.batch': 'sync', 'aws.states': 'sync', 'aws.apigateway.authorizer': 'sync',
+      cloudevents: 'envelope', 'aws.events': 'reject', 'aws.iotevents': 'reject', 'aws.s3': 'reject',
+      'aws.codecommit': 'reject', 'aws.dynamodb': 'reject', 'aws.ec2': 'reject', 'aws.kinesis': 'reject',
+      'aws.sns': 'reject', 'aws.sqs': 'reject', 'aws.ses': 'reject', 'aws.lex': 'json', 'aws.lexv2': 'json',
+      'aws.kinesis.firehose': 'json', 'aws.cognito': 'envelope', 'aws.cognito-idp': 'json', 'aws.config': 'reject',
+      'aws.cloudfront': 'response', 'aws.cloudformation': 'callback', 'aws.alexa': 'json', 'aws.alexa.skills': 'json', 'aws.logs': 'reject', 'aws.kafka': 'reject', 'aws.mq': 'reject', 'aws.rmq': 'reject',
+      'aws.codepipeline': 'reject', 'aws.iot.button': 'reject', 'aws.iot1click': 'reject', 'aws.iot.provisioning': 'json', 'aws.iot.authorizer': 'json', 'aws.appsync': 'json', 'aws.appsync.authorizer': 'json', 'aws.secretsmanager': 'json', 'aws.s3.batch': 'json', 'aws.states': 'json', 'aws.apigateway.authorizer': 'json',
       'aws.lambda.url': 'http', 'aws.apigateway.http': 'http', 'aws.apigateway': 'http', 'aws.elb': 'http', 'aws.vpclattice': 'http',
-      'google.pubsub': 'async', 'google.functions': 'async', 'azure.eventgrid': 'async',
+      'google.pubsub': 'reject', 'google.functions': 'reject', 'azure.eventgrid': 'reject',
     });
   });
 
   it('only SQS, Kinesis and DynamoDB Streams report batch item failures', () => {
-    expect(sources.filter((source) => source.batch !== undefined).map((source) => source.name))
+    expect(sources.filter((source) => source.records?.identifier !== undefined).map((source) => source.name))
       .toEqual(['aws.dynamodb', 'aws.kinesis', 'aws.sqs']);
   });
 });

@@ -5,8 +5,7 @@ import { handleEvent } from './event-mode.js';
 import { resolveOptions } from './options.js';
 import type { LambdaOptions } from './options.js';
 import { handleRecords } from './record-mode.js';
-import type { BatchResult, HttpResult } from './result.js';
-import type { HttpEventResult, SyncResult } from './event-mode.js';
+import type { BatchResult, HttpEventResult, HttpResult, SyncResult } from './result.js';
 
 /** What a handler made by {@link createLambdaHandler} resolves with. */
 export type LambdaResult = HttpResult | BatchResult | HttpResult[] | HttpEventResult | SyncResult;
@@ -51,8 +50,7 @@ export {
   DEFAULT_TIMEOUT_MARGIN_MS,
   DEFAULT_TIMEOUT_MS,
 } from './options.js';
-export type { BatchResult, HttpResult } from './result.js';
-export type { HttpEventResult, SyncResult } from './event-mode.js';
-export { appErrorText } from './event-mode.js';
+export type { BatchResult, HttpEventResult, HttpResult, SyncResult } from './result.js';
+export { appErrorText } from '../../pipeline/answer.js';
 export { createStreamingLambdaHandler } from './streaming.js';
 export type { AwsLambdaRuntime, LambdaResponseStream, StreamedResponseHead, StreamingLambdaHandler } from './streaming.js';

@@ -1,3 +1,4 @@
+import { traceparentOf } from '../../pipeline/request.js';
 import type { LambdaContext } from '../../types.js';
 import type { ResolvedOptions } from './options.js';
 
@@ -9,7 +10,8 @@ const UNSAFE_HEADER_CHARS = /[^\x20-\x7e]/gu;
 
 /**
  * The headers that carry the invocation into the app: `x-amzn-request-id`, `x-amzn-trace-id` (from
- * `_X_AMZN_TRACE_ID`, read per invocation because the runtime changes it each time) and
+ * `_X_AMZN_TRACE_ID`, read per invocation because the runtime changes it each time) with the same trace
+ * as a W3C `traceparent` (a message's own trace context replaces it, see `pipeline/request.ts`) and
  * `x-amzn-lambda-context` (JSON of the context's plain fields and the deadline in epoch milliseconds).
  *
  * @example
@@ -20,7 +22,12 @@ export function invocationHeaders(context: LambdaContext | undefined, deadline: 
   if (context === undefined || context === null) return headers;
   if (typeof context.awsRequestId === 'string') headers['x-amzn-request-id'] = toHeaderValue(context.awsRequestId);
   const trace = process.env._X_AMZN_TRACE_ID;
-  if (trace) headers['x-amzn-trace-id'] = toHeaderValue(trace);
+  if (trace) {
+    headers['x-amzn-trace-id'] = toHeaderValue(trace);
+    // The same trace as W3C trace context, for OpenTelemetry-instrumented apps (as its X-Ray propagator reads it).
+    const traceparent = traceparentOf(trace);
+    if (traceparent !== undefined) headers.traceparent = traceparent;
+  }
   headers['x-amzn-lambda-context'] = contextJson(context, deadline);
   return headers;
 }

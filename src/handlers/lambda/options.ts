@@ -24,6 +24,12 @@ export interface LambdaOptions {
   /** Record mode: how many records of a standard SQS queue (or other unordered batch) are in flight at once. */
   concurrency?: number;
   /**
+   * Record mode, ordered batches with message groups (SQS FIFO): `batch` (default, as AWS advises): after
+   * a failure nothing later in the batch is delivered; `group`: only that message group is held back,
+   * groups run concurrently (`concurrency` at once), each in order.
+   */
+  fifo?: 'batch' | 'group';
+  /**
    * Milliseconds kept free before the Lambda deadline: an app that has not answered by then fails the
    * invocation (or its record) with a timeout, so the handler always answers before Lambda kills it.
    */
@@ -54,6 +60,7 @@ export interface ResolvedOptions {
   headers: Record<string, string>;
   routeRecord: (event: CloudEvent) => string | undefined;
   concurrency: number;
+  fifo: 'batch' | 'group';
   timeoutMarginMs: number;
   timeoutMs: number;
 }
@@ -79,6 +86,8 @@ export function resolveOptions(options: LambdaOptions = {}): ResolvedOptions {
   }
   const concurrency = options.concurrency ?? DEFAULT_RECORD_CONCURRENCY;
   if (!Number.isInteger(concurrency) || concurrency < 1) invalid('concurrency', concurrency, 'a whole number of at least 1');
+  const fifo = options.fifo ?? 'batch';
+  if (fifo !== 'batch' && fifo !== 'group') invalid('fifo', fifo, "'batch' or 'group'");
   const timeoutMarginMs = options.timeoutMarginMs ?? DEFAULT_TIMEOUT_MARGIN_MS;
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   if (!(timeoutMarginMs >= 0)) invalid('timeoutMarginMs', timeoutMarginMs, 'a number of milliseconds');
@@ -91,6 +100,7 @@ export function resolveOptions(options: LambdaOptions = {}): ResolvedOptions {
     headers,
     routeRecord: compileRoutes(options.routes),
     concurrency,
+    fifo,
     timeoutMarginMs,
     timeoutMs,
   };

@@ -129,6 +129,24 @@ describe('response streaming (Function URLs)', () => {
     expect(result.ended).toBe(true);
   });
 
+  it('a method no HTTP request could carry is answered 400 with a JSON reason; the app sees nothing', async () => {
+    let called = 0;
+    const app = (_req: IncomingMessage, res: ServerResponse) => {
+      called++;
+      res.end('should not run');
+    };
+    const recorded: Recorded = { head: undefined, chunks: [], ended: false, log: [] };
+    const stream = responseStream(recorded);
+    const bad = event();
+    bad.requestContext.http.method = 'G\r\nET';
+    await createStreamingLambdaHandler(app)(bad, stream, context);
+    await new Promise((resolve) => setImmediate(resolve));
+    expect((stream as unknown as { head?: StreamedResponseHead }).head).toEqual({ statusCode: 400, headers: { 'content-type': 'application/json' }, cookies: [] });
+    expect(JSON.parse(recorded.chunks.join(''))).toMatchObject({ code: 'INVALID_REQUEST', field: 'requestContext.http.method' });
+    expect(recorded.ended).toBe(true);
+    expect(called).toBe(0);
+  });
+
   it('an app that throws before its head gets a 500; one that never answers a 504, before the deadline', async () => {
     vi.spyOn(console, 'error').mockImplementation(() => undefined);
     const thrower = (req: unknown, res: unknown) => {

@@ -3,10 +3,13 @@ import type { App } from '../../dispatch/app.js';
 import type { ResponseSink } from '../../dispatch/types.js';
 import { isDispatchError } from '../../dispatch/types.js';
 import { runInInvocation } from '../../invocation.js';
+import { carriedRequest } from '../../pipeline/request.js';
+import { flattenHeaders, setCookies } from '../../pipeline/result.js';
+import { InvalidRequestError, invalidRequestBody } from '../../sources/aws/http/common/index.js';
 import { findSource } from '../../sources/index.js';
 import type { LambdaContext } from '../../types.js';
-import { carriedRequest, handleEvent } from './event-mode.js';
-import { appDeadline } from './invocation-headers.js';
+import { sendEvent } from './event-mode.js';
+import { appDeadline, invocationHeaders } from './invocation-headers.js';
 import { resolveOptions } from './options.js';
 import type { LambdaOptions } from './options.js';
 
@@ -55,18 +58,27 @@ export function createStreamingLambdaHandler(app: App | unknown, options?: Lambd
 
   const handler: StreamingLambdaHandler = async (event, responseStream, context) => {
     const source = findSource(event);
-    if (source?.delivery !== 'http' || source.toRequest === undefined) {
-      const result = await handleEvent(dispatch, resolved, event, context);
+    if (source?.answer !== 'http') {
+      const result = await sendEvent(dispatch, resolved, source, event, context);
       responseStream.end(JSON.stringify(result));
       return;
     }
     const deadline = appDeadline(context, resolved);
-    const request = carriedRequest(source, event, resolved, context, deadline);
     let stream: LambdaResponseStream | undefined;
     const open = (statusCode: number, headers: Record<string, string | string[]>): LambdaResponseStream => {
       stream ??= withHead(runtime, responseStream, statusCode, headers);
       return stream;
     };
+    let carried;
+    try {
+      carried = source.toRequest(event);
+    } catch (error) {
+      // A method or header name no HTTP request could carry: 400, as a server's parser would answer.
+      if (!(error instanceof InvalidRequestError)) throw error;
+      open(400, { 'content-type': 'application/json' }).end(invalidRequestBody(error));
+      return;
+    }
+    const request = carriedRequest(carried, resolved.headers, invocationHeaders(context, deadline));
     const sink: ResponseSink = {
       head: (statusCode, headers) => void open(statusCode, headers),
       // Congested only when the stream can say when it drains.
@@ -96,14 +108,7 @@ export function createStreamingLambdaHandler(app: App | unknown, options?: Lambd
 
 /** The response stream with its HTTP head: `set-cookie` as `cookies`, other repeated headers joined. */
 function withHead(runtime: AwsLambdaRuntime | undefined, responseStream: LambdaResponseStream, statusCode: number, headers: Record<string, string | string[]>): LambdaResponseStream {
-  const single: Record<string, string> = {};
-  let cookies: string[] = [];
-  for (const name in headers) {
-    const value = headers[name] as string | string[];
-    if (name === 'set-cookie') cookies = Array.isArray(value) ? value : [value];
-    else single[name] = Array.isArray(value) ? value.join(', ') : value;
-  }
-  const head = { statusCode, headers: single, cookies };
+  const head = { statusCode, headers: flattenHeaders(headers, 'omit'), cookies: setCookies(headers) };
   if (runtime?.HttpResponseStream === undefined) {
     throw new TypeError('cloud-events-handler: response streaming needs the awslambda global of the Lambda Node.js runtime');
   }

@@ -3,7 +3,7 @@ import { jsonPayload } from '../../convert/payload.js';
 import { toRfc3339 } from '../../convert/time.js';
 import { field, isObject, textField } from '../../convert/values.js';
 import { encodeSegment } from '../../path.js';
-import type { EventSource } from '../../types.js';
+import type { JsonSource } from '../../types.js';
 
 /** An Alexa Skills Kit request envelope: `version`, `session` (absent outside a session), `context`, `request`. */
 export interface AlexaSkillsEvent {
@@ -38,13 +38,13 @@ export function isAlexaSkillsEvent(event: unknown): event is AlexaSkillsEvent {
  * Alexa Skills Kit: one CloudEvent. id `request.requestId`; source `aws:alexa:skill/` + the skill's
  * application id (`context.System.application`, else `session.application`; `aws:alexa:skill`); type
  * `com.amazonaws.alexa.skills.` + `request.type`; subject `request.intent.name`; time
- * `request.timestamp`; data the event. Path `/aws.alexa.skills`; delivery `sync`: the app's JSON body
+ * `request.timestamp`; data the event. Path `/aws.alexa.skills`; answer `json`: the app's JSON body
  * (`{ version, sessionAttributes, response }`) is the result.
  *
  * @example
  * alexaSkillsSource.toCloudEvents(event)[0].type; // 'com.amazonaws.alexa.skills.IntentRequest'
  */
-export const alexaSkillsSource: EventSource<AlexaSkillsEvent> = {
+export const alexaSkillsSource: JsonSource<AlexaSkillsEvent> = {
   name: 'aws.alexa.skills',
   detect: isAlexaSkillsEvent,
   route: () => '/aws.alexa.skills',
@@ -67,5 +67,5 @@ export const alexaSkillsSource: EventSource<AlexaSkillsEvent> = {
         ),
       ];
     }),
-  delivery: 'sync',
+  answer: 'json',
 };

@@ -1,7 +1,7 @@
 import { buildCloudEvent, convertSafely, invocationId } from '../../convert/build.js';
 import { jsonPayload } from '../../convert/payload.js';
 import { field, isObject, textField } from '../../convert/values.js';
-import type { EventSource } from '../../types.js';
+import type { JsonSource } from '../../types.js';
 
 /** The header of a Smart Home message (both payload versions). */
 export interface AlexaSmartHomeHeader {
@@ -47,13 +47,13 @@ export function isAlexaEvent(event: unknown): event is AlexaSmartHomeEvent | Ale
  * Alexa Smart Home: one CloudEvent. id `header.messageId`; source `aws:alexa`; type
  * `com.amazonaws.alexa.` + `header.namespace` + `.` + `header.name`; subject the v3
  * `directive.endpoint.endpointId`; data the event. (`header` is `directive.header` in version 3.)
- * Path `/aws.alexa`; delivery `sync`: the app's JSON body (the Smart Home response, e.g. a v3
+ * Path `/aws.alexa`; answer `json`: the app's JSON body (the Smart Home response, e.g. a v3
  * `{ event: { header, endpoint, payload }, context }`) is the result.
  *
  * @example
  * alexaSource.toCloudEvents(event)[0].type; // 'com.amazonaws.alexa.Alexa.ConnectedHome.Discovery.DiscoverAppliancesRequest'
  */
-export const alexaSource: EventSource<AlexaSmartHomeEvent | AlexaSmartHomeV3Event> = {
+export const alexaSource: JsonSource<AlexaSmartHomeEvent | AlexaSmartHomeV3Event> = {
   name: 'aws.alexa',
   detect: isAlexaEvent,
   route: () => '/aws.alexa',
@@ -74,5 +74,5 @@ export const alexaSource: EventSource<AlexaSmartHomeEvent | AlexaSmartHomeV3Even
         ),
       ];
     }),
-  delivery: 'sync',
+  answer: 'json',
 };

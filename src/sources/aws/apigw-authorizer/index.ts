@@ -8,7 +8,7 @@ import { jsonPayload } from '../../convert/payload.js';
 import { fromEpochMillis } from '../../convert/time.js';
 import { field, text, textField } from '../../convert/values.js';
 import { encodeSegment } from '../../path.js';
-import type { EventSource } from '../../types.js';
+import type { JsonSource } from '../../types.js';
 
 /**
  * An API Gateway Lambda authorizer request: REST API `TOKEN` and `REQUEST` authorizers (and HTTP API
@@ -52,7 +52,7 @@ function splitArn(arn: string): { api: string; target: string | undefined } {
  * (`arn:aws:execute-api:<region>:<account>:<api-id>`); type `com.amazonaws.apigateway.authorizer.` +
  * `type` (`TOKEN`, `REQUEST`); subject the rest of the ARN (`<stage>/<method>/<path>`); time
  * `requestContext.requestTimeEpoch` (REST) or `timeEpoch` (HTTP API); data the event. Path
- * `/aws.apigateway.authorizer`; delivery `sync`: the result is the app's JSON body (an IAM policy
+ * `/aws.apigateway.authorizer`; answer `json`: the result is the app's JSON body (an IAM policy
  * `{ principalId, policyDocument, context }`, or for HTTP API simple responses
  * `{ isAuthorized, context }`).
  *
@@ -60,7 +60,7 @@ function splitArn(arn: string): { api: string; target: string | undefined } {
  * apiGatewayAuthorizerSource.toCloudEvents({ type: 'TOKEN', authorizationToken: 't', methodArn: 'arn:aws:execute-api:eu-west-1:1:abc/prod/GET/' })[0];
  * // { ..., source: 'arn:aws:execute-api:eu-west-1:1:abc', type: 'com.amazonaws.apigateway.authorizer.TOKEN', subject: 'prod/GET/' }
  */
-export const apiGatewayAuthorizerSource: EventSource<ApiGatewayAuthorizerEvent> = {
+export const apiGatewayAuthorizerSource: JsonSource<ApiGatewayAuthorizerEvent> = {
   name: 'aws.apigateway.authorizer',
   detect: isApiGatewayAuthorizerEvent,
   route: () => '/aws.apigateway.authorizer',
@@ -83,5 +83,5 @@ export const apiGatewayAuthorizerSource: EventSource<ApiGatewayAuthorizerEvent> 
         ),
       ];
     }),
-  delivery: 'sync',
+  answer: 'json',
 };

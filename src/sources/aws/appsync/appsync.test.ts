@@ -113,7 +113,7 @@ describe('AppSync CloudEvents', () => {
   });
 
   it('both are sync, answered with the app\'s JSON body', () => {
-    expect([appSyncResolverSource.delivery, appSyncAuthorizerSource.delivery]).toEqual(['sync', 'sync']);
+    expect([appSyncResolverSource.answer, appSyncAuthorizerSource.answer]).toEqual(['json', 'json']);
     expect(appSyncResolverSource.respond).toBeUndefined();
     expect(appSyncAuthorizerSource.respond).toBeUndefined();
   });

@@ -3,7 +3,7 @@ import { buildCloudEvent, convertSafely, invocationId } from '../../convert/buil
 import { jsonPayload } from '../../convert/payload.js';
 import { field, isObject, textField } from '../../convert/values.js';
 import { encodeSegment } from '../../path.js';
-import type { EventSource } from '../../types.js';
+import type { JsonSource } from '../../types.js';
 
 /**
  * AppSync Lambda authorizers: `authorizationToken` with `requestContext.apiId` and
@@ -24,14 +24,14 @@ export function isAppSyncAuthorizerEvent(event: unknown): event is AppSyncAuthor
  * AppSync Lambda authorizer: one CloudEvent. id `requestContext.requestId` (else the request id); source
  * `aws:appsync:apis/<apiId>`; type `com.amazonaws.appsync.authorize`; subject the GraphQL
  * `operationName`; data the event (token included: the app decides on it). Path
- * `/aws.appsync.authorizer`; AppSync waits for the decision, so delivery is `sync`: the app's JSON body
+ * `/aws.appsync.authorizer`; AppSync waits for the decision, so its answer is `json`: the app's JSON body
  * (`{ isAuthorized, resolverContext?, deniedFields?, ttlOverride? }`) is the result, and a non-2xx
  * answer fails the authorization (AppSync then denies the request).
  *
  * @example
  * appSyncAuthorizerSource.toCloudEvents(event)[0].source; // 'aws:appsync:apis/aaaaaa123123123example123'
  */
-export const appSyncAuthorizerSource: EventSource<AppSyncAuthorizerEvent> = {
+export const appSyncAuthorizerSource: JsonSource<AppSyncAuthorizerEvent> = {
   name: 'aws.appsync.authorizer',
   detect: isAppSyncAuthorizerEvent,
   route: () => '/aws.appsync.authorizer',
@@ -51,5 +51,5 @@ export const appSyncAuthorizerSource: EventSource<AppSyncAuthorizerEvent> = {
         ),
       ];
     }),
-  delivery: 'sync',
+  answer: 'json',
 };

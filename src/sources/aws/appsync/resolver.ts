@@ -5,7 +5,7 @@ import { buildCloudEvent, invocationId, mapRecords } from '../../convert/build.j
 import { jsonPayload } from '../../convert/payload.js';
 import { field, isObject, textField } from '../../convert/values.js';
 import { safeRoute } from '../../path.js';
-import type { EventSource } from '../../types.js';
+import type { JsonSource } from '../../types.js';
 
 /** One direct Lambda resolver invocation, or a batch of them (`BatchInvoke`: an array). */
 export type AppSyncResolverInvocation = AppSyncResolverEvent<Record<string, unknown>> | Array<AppSyncResolverEvent<Record<string, unknown>>>;
@@ -67,13 +67,13 @@ function resolverCloudEvent(context: unknown, lambdaContext: LambdaContext | und
  * batch). id the request id (with `-index` in a batch: the context carries no id of its own); source
  * `aws:appsync` (the context names no API); type `com.amazonaws.appsync.resolve`; subject
  * `<parentTypeName>.<fieldName>`; data the context. Path `/aws.appsync/<parentTypeName>/<fieldName>`.
- * AppSync waits for the field's value, so delivery is `sync`: the app's JSON body is the result (a
+ * AppSync waits for the field's value, so its answer is `json`: the app's JSON body is the result (a
  * list, one per item, for a batch); a non-2xx answer fails the field with the app's error text.
  *
  * @example
  * appSyncResolverSource.route(event); // '/aws.appsync/Mutation/createSomething'
  */
-export const appSyncResolverSource: EventSource<AppSyncResolverInvocation> = {
+export const appSyncResolverSource: JsonSource<AppSyncResolverInvocation> = {
   name: 'aws.appsync',
   detect: isAppSyncResolverEvent,
   route: appSyncResolverRoute,
@@ -81,5 +81,5 @@ export const appSyncResolverSource: EventSource<AppSyncResolverInvocation> = {
     Array.isArray(event)
       ? mapRecords(event, (item, index) => resolverCloudEvent(item, context, index), context)
       : [resolverCloudEvent(event, context, undefined)],
-  delivery: 'sync',
+  answer: 'json',
 };

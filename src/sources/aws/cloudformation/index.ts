@@ -2,7 +2,7 @@ import type { CloudFormationCustomResourceEvent } from 'aws-lambda';
 import { buildCloudEvent, convertSafely, invocationId } from '../../convert/build.js';
 import { jsonPayload } from '../../convert/payload.js';
 import { textField } from '../../convert/values.js';
-import type { EventSource } from '../../types.js';
+import type { CallbackSource } from '../../types.js';
 import { cloudFormationCallback } from './response.js';
 
 /**
@@ -28,7 +28,7 @@ export function isCloudFormationEvent(event: unknown): event is CloudFormationCu
  * @example
  * cloudFormationSource.toCloudEvents(event)[0].type; // 'com.amazonaws.cloudformation.Create'
  */
-export const cloudFormationSource: EventSource<CloudFormationCustomResourceEvent> = {
+export const cloudFormationSource: CallbackSource<CloudFormationCustomResourceEvent> = {
   name: 'aws.cloudformation',
   detect: isCloudFormationEvent,
   route: () => '/aws.cloudformation',
@@ -44,6 +44,6 @@ export const cloudFormationSource: EventSource<CloudFormationCustomResourceEvent
         jsonPayload(event),
       ),
     ]),
-  delivery: 'direct',
+  answer: 'callback',
   callback: cloudFormationCallback,
 };

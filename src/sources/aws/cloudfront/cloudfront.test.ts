@@ -63,7 +63,7 @@ describe('CloudFront fixtures (aws-sam-cli, 12 samples)', () => {
   });
 
   it('delivery is sync, respond converts the answer', () => {
-    expect(cloudFrontSource.delivery).toBe('sync');
+    expect(cloudFrontSource.answer).toBe('response');
     expect(typeof cloudFrontSource.respond).toBe('function');
   });
 });

@@ -3,7 +3,7 @@ import { buildCloudEvent, invocationId, mapRecords } from '../../convert/build.j
 import { jsonPayload } from '../../convert/payload.js';
 import { field, firstRecord, recordsOf, textField } from '../../convert/values.js';
 import { encodeSegment } from '../../path.js';
-import type { EventSource } from '../../types.js';
+import type { ResponseSource } from '../../types.js';
 import { cloudFrontEventType, cloudFrontResult } from './result.js';
 
 export {
@@ -34,14 +34,14 @@ export function isCloudFrontEvent(event: unknown): event is CloudFrontEvent {
  * id); source `aws:cloudfront:distribution/` + distributionId; type `com.amazonaws.cloudfront.` +
  * `cf.config.eventType` (`viewer-request`, `origin-response`, ...; else `request` or `response`);
  * subject the request URI; data the `cf` object. Path `/aws.cloudfront`. CloudFront waits for the
- * answer, so delivery is `sync`, and `respond` turns the app's answer into the Lambda@Edge result (see
+ * answer, so its answer is `response` (whatever the status), and `respond` turns the app's answer into the Lambda@Edge result (see
  * `cloudFrontResult`): a CloudFront request or response object as is, a `204` to a response event as
  * "no change", any other plain HTTP response converted into a CloudFront response.
  *
  * @example
  * cloudFrontSource.toCloudEvents(event)[0].subject; // '/test'
  */
-export const cloudFrontSource: EventSource<CloudFrontEvent> = {
+export const cloudFrontSource: ResponseSource<CloudFrontEvent> = {
   name: 'aws.cloudfront',
   detect: isCloudFrontEvent,
   route: () => '/aws.cloudfront',
@@ -65,8 +65,7 @@ export const cloudFrontSource: EventSource<CloudFrontEvent> = {
       },
       context,
     ),
-  delivery: 'sync',
   // A redirect or a 403 is an answer for the viewer, not a failed invocation (which CloudFront shows as 502).
-  respondsToAnyStatus: true,
+  answer: 'response',
   respond: cloudFrontResult,
 };

@@ -3,7 +3,7 @@ import { buildCloudEvent, invocationId, mapRecords } from '../../convert/build.j
 import { jsonPayload } from '../../convert/payload.js';
 import { toRfc3339 } from '../../convert/time.js';
 import { field, firstRecord, recordsOf, textField } from '../../convert/values.js';
-import type { EventSource } from '../../types.js';
+import type { PlainSource } from '../../types.js';
 
 /** A CodeCommit repository trigger invocation. */
 export type CodeCommitEvent = CodeCommitTriggerEvent;
@@ -33,7 +33,7 @@ function singleRef(record: unknown): string | undefined {
  * @example
  * codeCommitSource.toCloudEvents(event)[0].subject; // 'refs/heads/master'
  */
-export const codeCommitSource: EventSource<CodeCommitEvent> = {
+export const codeCommitSource: PlainSource<CodeCommitEvent> = {
   name: 'aws.codecommit',
   detect: isCodeCommitEvent,
   route: () => '/aws.codecommit',
@@ -60,5 +60,5 @@ export const codeCommitSource: EventSource<CodeCommitEvent> = {
       },
       context,
     ),
-  delivery: 'async',
+  answer: 'reject',
 };

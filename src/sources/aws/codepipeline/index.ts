@@ -2,7 +2,7 @@ import type { CodePipelineEvent } from 'aws-lambda';
 import { buildCloudEvent, convertSafely, invocationId } from '../../convert/build.js';
 import { jsonPayload } from '../../convert/payload.js';
 import { field, isObject, textField } from '../../convert/values.js';
-import type { EventSource } from '../../types.js';
+import type { PlainSource } from '../../types.js';
 
 /**
  * CodePipeline Lambda invoke actions: a `CodePipeline.job` object. The dotted member name is
@@ -18,13 +18,13 @@ export function isCodePipelineJobEvent(event: unknown): event is CodePipelineEve
 /**
  * CodePipeline jobs: one CloudEvent. id the job id (`CodePipeline.job.id`); source `aws:codepipeline`;
  * type `com.amazonaws.codepipeline.job`; no subject; data the job object (`id`, `accountId`, `data` with the artifacts and their
- * credentials). Path `/aws.codepipeline`, delivery `async` (CodePipeline invokes the function
+ * credentials). Path `/aws.codepipeline`, answer `reject` (CodePipeline invokes the function
  * asynchronously and waits for PutJobSuccessResult or PutJobFailureResult, which the app calls itself).
  *
  * @example
  * codePipelineSource.toCloudEvents(event)[0].id; // '11111111-abcd-1111-abcd-111111abcdef'
  */
-export const codePipelineSource: EventSource<CodePipelineEvent> = {
+export const codePipelineSource: PlainSource<CodePipelineEvent> = {
   name: 'aws.codepipeline',
   detect: isCodePipelineJobEvent,
   route: () => '/aws.codepipeline',
@@ -38,5 +38,5 @@ export const codePipelineSource: EventSource<CodePipelineEvent> = {
         ),
       ];
     }),
-  delivery: 'async',
+  answer: 'reject',
 };

@@ -3,7 +3,7 @@ import { buildCloudEvent, convertSafely, invocationId } from '../../convert/buil
 import { jsonPayload } from '../../convert/payload.js';
 import { isObject, textField } from '../../convert/values.js';
 import { encodeSegment, safeRoute } from '../../path.js';
-import type { EventSource } from '../../types.js';
+import type { JsonSource } from '../../types.js';
 
 /**
  * A Cognito user pool Lambda trigger event (pre sign-up, post confirmation, pre/post authentication,
@@ -118,13 +118,13 @@ function objectBody(body: Buffer): Record<string, unknown> | undefined {
  * Cognito user pool triggers: one CloudEvent. id the request id (the event carries none); source
  * `aws:cognito-idp:` + userPoolId; type `com.amazonaws.cognito-idp.` + triggerSource; subject the
  * userName; data the event. Path `/aws.cognito-idp/` + the trigger family (`pre-sign-up`, ...);
- * delivery `sync`: the result is the event with the app's answer as `response`.
+ * answer `json`: the result is the event with the app's answer as `response`.
  *
  * @example
  * cognitoUserPoolSource.route({ triggerSource: 'PreSignUp_SignUp', userPoolId: 'p' }); // '/aws.cognito-idp/pre-sign-up'
  * cognitoUserPoolSource.toCloudEvents(event)[0].type; // 'com.amazonaws.cognito-idp.PreSignUp_SignUp'
  */
-export const cognitoUserPoolSource: EventSource<CognitoUserPoolEvent> = {
+export const cognitoUserPoolSource: JsonSource<CognitoUserPoolEvent> = {
   name: 'aws.cognito-idp',
   detect: isCognitoUserPoolEvent,
   route: (event) => '/aws.cognito-idp/' + cognitoTriggerSegment(textField(event, 'triggerSource') ?? ''),
@@ -143,6 +143,6 @@ export const cognitoUserPoolSource: EventSource<CognitoUserPoolEvent> = {
         ),
       ];
     }),
-  delivery: 'sync',
+  answer: 'json',
   respond: cognitoUserPoolResult,
 };

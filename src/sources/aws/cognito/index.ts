@@ -2,7 +2,7 @@ import { buildCloudEvent, convertSafely, invocationId } from '../../convert/buil
 import { jsonPayload } from '../../convert/payload.js';
 import { textField } from '../../convert/values.js';
 import { encodeSegment } from '../../path.js';
-import type { EventSource } from '../../types.js';
+import type { PlainSource } from '../../types.js';
 
 /** A Cognito Sync trigger event (a dataset of an identity changed). */
 export interface CognitoSyncEvent {
@@ -30,12 +30,12 @@ export function isCognitoSyncEvent(event: unknown): event is CognitoSyncEvent {
 /**
  * Cognito Sync: one CloudEvent. id the request id; source `aws:cognito-sync:` + identity pool id; type
  * `com.amazonaws.cognito.` + eventType (`SyncTrigger`); subject the dataset name; data the event.
- * Path `/aws.cognito`; Cognito reads the answer (the records to store), so delivery is `direct`.
+ * Path `/aws.cognito`; Cognito reads the answer (the records to store), so its answer is `envelope`.
  *
  * @example
  * cognitoSource.toCloudEvents(event)[0].type; // 'com.amazonaws.cognito.SyncTrigger'
  */
-export const cognitoSource: EventSource<CognitoSyncEvent> = {
+export const cognitoSource: PlainSource<CognitoSyncEvent> = {
   name: 'aws.cognito',
   detect: isCognitoSyncEvent,
   route: () => '/aws.cognito',
@@ -54,5 +54,5 @@ export const cognitoSource: EventSource<CognitoSyncEvent> = {
         ),
       ];
     }),
-  delivery: 'direct',
+  answer: 'envelope',
 };

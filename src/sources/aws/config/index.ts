@@ -2,7 +2,7 @@ import { buildCloudEvent, convertSafely, invocationId } from '../../convert/buil
 import { isNotJson, jsonPayload, parseJson } from '../../convert/payload.js';
 import { toRfc3339 } from '../../convert/time.js';
 import { field, textField } from '../../convert/values.js';
-import type { EventSource } from '../../types.js';
+import type { PlainSource } from '../../types.js';
 
 /** An AWS Config custom rule evaluation request. `invokingEvent` and `ruleParameters` are JSON strings. */
 export interface ConfigRuleEvent {
@@ -45,12 +45,12 @@ function itemSubject(item: unknown): string | undefined {
  * `configRuleArn`; type `com.amazonaws.config.` + the invoking event's `messageType`
  * (`ConfigurationItemChangeNotification`, `ScheduledNotification`, ...); subject `resourceType/resourceId`
  * of the configuration item, when there is one; time the invoking event's `notificationCreationTime` (else the item's capture time);
- * data the event unchanged. Path `/aws.config`, delivery `async`.
+ * data the event unchanged. Path `/aws.config`, answer `reject`.
  *
  * @example
  * configSource.toCloudEvents(event)[0].type; // 'com.amazonaws.config.ScheduledNotification'
  */
-export const configSource: EventSource<ConfigRuleEvent> = {
+export const configSource: PlainSource<ConfigRuleEvent> = {
   name: 'aws.config',
   detect: isConfigRuleEvent,
   route: () => '/aws.config',
@@ -75,5 +75,5 @@ export const configSource: EventSource<ConfigRuleEvent> = {
         ),
       ];
     }),
-  delivery: 'async',
+  answer: 'reject',
 };

@@ -73,11 +73,11 @@ describe('DynamoDB Streams', () => {
 
   it('reports batch items by SequenceNumber, always ordered', () => {
     const event = loadFixture('aws-sam-cli/dynamodb/DynamoDBUpdate.json') as DynamoDBStreamEvent;
-    expect([0, 1, 2].map((i) => dynamoDbSource.batch?.itemIdentifier(event, i))).toEqual([
+    expect([0, 1, 2].map((i) => dynamoDbSource.records?.identifier?.(event, i))).toEqual([
       '4421584500000000017450439091',
       '4421584500000000017450439092',
       '4421584500000000017450439093',
     ]);
-    expect(dynamoDbSource.batch?.ordered(event)).toBe(true);
+    expect(dynamoDbSource.records?.ordered?.(event)).toBe(true);
   });
 });

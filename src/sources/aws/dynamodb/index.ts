@@ -3,7 +3,7 @@ import { buildCloudEvent, invocationId, mapRecords } from '../../convert/build.j
 import { jsonPayload } from '../../convert/payload.js';
 import { fromEpochSeconds } from '../../convert/time.js';
 import { field, firstRecord, isObject, recordsOf, textField } from '../../convert/values.js';
-import type { EventSource } from '../../types.js';
+import type { PlainSource } from '../../types.js';
 import { unmarshall } from './unmarshal.js';
 
 /**
@@ -32,13 +32,13 @@ function plainRecord(record: unknown): { record: unknown; keys: unknown } {
  * DynamoDB Streams: one CloudEvent per record. id `eventID`; source `eventSourceARN` (the stream);
  * type `com.amazonaws.dynamodb.` + eventName (`INSERT`, `MODIFY`, `REMOVE`); subject the item's keys as
  * JSON (`{"id":"a"}`); time `dynamodb.ApproximateCreationDateTime` (epoch seconds); data the record with
- * its images unmarshalled to plain JSON. Path `/aws.dynamodb`, delivery `async`; batch item identifier
+ * its images unmarshalled to plain JSON. Path `/aws.dynamodb`, answer `reject`; records identified by
  * `dynamodb.SequenceNumber`, always ordered (a stream shard).
  *
  * @example
  * dynamoDbSource.toCloudEvents(event)[0].data.dynamodb.NewImage; // { id: 'a', n: 2 }
  */
-export const dynamoDbSource: EventSource<DynamoDBStreamEvent> = {
+export const dynamoDbSource: PlainSource<DynamoDBStreamEvent> = {
   name: 'aws.dynamodb',
   detect: isDynamoDbStreamEvent,
   route: () => '/aws.dynamodb',
@@ -60,9 +60,9 @@ export const dynamoDbSource: EventSource<DynamoDBStreamEvent> = {
       },
       context,
     ),
-  delivery: 'async',
-  batch: {
-    itemIdentifier: (event, index) => textField(field(recordsOf(event)[index], 'dynamodb'), 'SequenceNumber') ?? '',
+  answer: 'reject',
+  records: {
+    identifier: (event, index) => textField(field(recordsOf(event)[index], 'dynamodb'), 'SequenceNumber') ?? '',
     ordered: () => true,
   },
 };

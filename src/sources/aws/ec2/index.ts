@@ -1,4 +1,4 @@
-import type { EventSource } from '../../types.js';
+import type { PlainSource } from '../../types.js';
 import { eventBridgeToCloudEvents, type AnyEventBridgeEvent } from '../eventbridge/index.js';
 
 /**
@@ -13,16 +13,16 @@ export function isEc2Event(event: unknown): event is AnyEventBridgeEvent {
 }
 
 /**
- * EC2 lifecycle. Path `/aws.ec2`, delivery `async`; mapped like an EventBridge event (type falls back
+ * EC2 lifecycle. Path `/aws.ec2`, answer `reject`; mapped like an EventBridge event (type falls back
  * to `aws.ec2` when there is no `detail-type`).
  *
  * @example
  * ec2Source.route({ source: 'aws.ec2' } as never); // '/aws.ec2'
  */
-export const ec2Source: EventSource<AnyEventBridgeEvent> = {
+export const ec2Source: PlainSource<AnyEventBridgeEvent> = {
   name: 'aws.ec2',
   detect: isEc2Event,
   route: () => '/aws.ec2',
   toCloudEvents: eventBridgeToCloudEvents,
-  delivery: 'async',
+  answer: 'reject',
 };

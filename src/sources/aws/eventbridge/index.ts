@@ -6,7 +6,7 @@ import { jsonPayload, textPayload } from '../../convert/payload.js';
 import { toRfc3339 } from '../../convert/time.js';
 import { textField } from '../../convert/values.js';
 import { safePath } from '../../path.js';
-import type { EventSource } from '../../types.js';
+import type { PlainSource } from '../../types.js';
 
 /** An EventBridge (CloudWatch Events) event; `detail` is a string for EventBridge Scheduler events. */
 export type AnyEventBridgeEvent = EventBridgeEvent<string, unknown>;
@@ -54,10 +54,10 @@ export function eventBridgeToCloudEvents(event: AnyEventBridgeEvent, context?: L
  * @example
  * eventBridgeSource.route({ source: 'com.my.event', 'detail-type': 'x', detail: {} } as never); // '/com.my.event'
  */
-export const eventBridgeSource: EventSource<AnyEventBridgeEvent> = {
+export const eventBridgeSource: PlainSource<AnyEventBridgeEvent> = {
   name: 'aws.events',
   detect: isEventBridgeEvent,
   route: (event) => safePath(event.source),
   toCloudEvents: eventBridgeToCloudEvents,
-  delivery: 'async',
+  answer: 'reject',
 };

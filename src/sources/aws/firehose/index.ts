@@ -3,7 +3,7 @@ import { buildCloudEvent, invocationCloudEvent, invocationId, mapRecords } from 
 import { base64Payload, jsonPayload } from '../../convert/payload.js';
 import { fromEpochMillis } from '../../convert/time.js';
 import { field, firstRecord, recordsOf, textField } from '../../convert/values.js';
-import type { EventSource } from '../../types.js';
+import type { JsonSource } from '../../types.js';
 import { firehoseRecordsResult } from './result.js';
 
 export { firehoseRecordsResult, FIREHOSE_RESULT_HEADER, type FirehoseRecordResult, type FirehoseTransformationResult } from './result.js';
@@ -34,7 +34,7 @@ export function isFirehoseEvent(event: unknown): event is FirehoseTransformation
  * @example
  * firehoseSource.toCloudEvents(event)[1].data; // { Hello: 'World' }
  */
-export const firehoseSource: EventSource<FirehoseTransformationEvent> = {
+export const firehoseSource: JsonSource<FirehoseTransformationEvent> = {
   name: 'aws.kinesis.firehose',
   detect: isFirehoseEvent,
   route: () => '/aws.kinesis.firehose',
@@ -60,6 +60,6 @@ export const firehoseSource: EventSource<FirehoseTransformationEvent> = {
       context,
     );
   },
-  delivery: 'sync',
-  recordsResult: firehoseRecordsResult,
+  answer: 'json',
+  records: { result: firehoseRecordsResult },
 };

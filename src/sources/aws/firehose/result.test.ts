@@ -64,8 +64,8 @@ describe('firehoseRecordsResult', () => {
   });
 
   it('is the source\'s recordsResult; delivery is sync', () => {
-    expect(firehoseSource.recordsResult).toBe(firehoseRecordsResult);
-    expect(firehoseSource.delivery).toBe('sync');
+    expect(firehoseSource.records?.result).toBe(firehoseRecordsResult);
+    expect(firehoseSource.answer).toBe('json');
   });
 });
 

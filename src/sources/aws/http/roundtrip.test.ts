@@ -4,7 +4,7 @@ import { Hono } from 'hono';
 import { describe, expect, it } from 'vitest';
 import { loadFixture } from '../../../../test/fixtures/load.js';
 import { createDispatcher } from '../../../dispatch/app.js';
-import type { EventSource } from '../../types.js';
+import type { HttpEventSource } from '../../types.js';
 import { albSource } from './alb/index.js';
 import { apiGatewayHttpSource } from './apigw-http/index.js';
 import { apiGatewayRestSource } from './apigw-rest/index.js';
@@ -67,7 +67,7 @@ function honoApp(received: Received[]) {
 
 interface Case {
   name: string;
-  source: EventSource;
+  source: HttpEventSource;
   event: unknown;
   /** What both apps receive (remoteAddress: Express only). */
   received: Omit<Received, 'remoteAddress'> & { remoteAddress: string | undefined };

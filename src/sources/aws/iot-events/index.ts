@@ -3,7 +3,7 @@ import { jsonPayload } from '../../convert/payload.js';
 import { fromEpochMillis } from '../../convert/time.js';
 import { field, textField } from '../../convert/values.js';
 import { encodeSegment, safePath } from '../../path.js';
-import type { EventSource } from '../../types.js';
+import type { PlainSource } from '../../types.js';
 
 /**
  * The payload of an AWS IoT Events detector model's Lambda action
@@ -36,12 +36,12 @@ export function isIotEventsEvent(event: unknown): event is IotEventsEvent {
 
 /**
  * IoT Events detector model actions. Path: `/` + `eventName`, made safe. IoT Events invokes the
- * function asynchronously, so delivery is `async`.
+ * function asynchronously, so its answer is `reject`.
  *
  * @example
  * iotEventsSource.route({ event: { eventName: 'myChargedEvent' } }); // '/myChargedEvent'
  */
-export const iotEventsSource: EventSource<IotEventsEvent> = {
+export const iotEventsSource: PlainSource<IotEventsEvent> = {
   name: 'aws.iotevents',
   detect: isIotEventsEvent,
   route: (event) => safePath(event.event.eventName),
@@ -64,5 +64,5 @@ export const iotEventsSource: EventSource<IotEventsEvent> = {
         ),
       ];
     }),
-  delivery: 'async',
+  answer: 'reject',
 };

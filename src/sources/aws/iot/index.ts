@@ -6,7 +6,7 @@ import { buildCloudEvent, convertSafely, invocationId, type Attributes } from '.
 import { jsonPayload } from '../../convert/payload.js';
 import { toRfc3339 } from '../../convert/time.js';
 import { field, isObject, textField } from '../../convert/values.js';
-import type { EventSource } from '../../types.js';
+import type { JsonSource, PlainSource } from '../../types.js';
 
 /*
  * IoT rules deliver whatever their SQL statement selects: no fixed shape, so no guard can recognise
@@ -57,12 +57,12 @@ export function isIoTButtonEvent(event: unknown): event is IoTButtonEvent {
 /**
  * AWS IoT Button: id the request id (a press has none); source `aws:iot`; type
  * `com.amazonaws.iot.button.` + clickType (`SINGLE`, `DOUBLE`, `LONG`); subject the serial number;
- * data the event. Path `/aws.iot.button`, delivery `async` (the button's rule invokes asynchronously).
+ * data the event. Path `/aws.iot.button`, answer `reject` (the button's rule invokes asynchronously).
  *
  * @example
  * ioTButtonSource.toCloudEvents(event)[0].type; // 'com.amazonaws.iot.button.SINGLE'
  */
-export const ioTButtonSource: EventSource<IoTButtonEvent> = {
+export const ioTButtonSource: PlainSource<IoTButtonEvent> = {
   name: 'aws.iot.button',
   detect: isIoTButtonEvent,
   route: () => '/aws.iot.button',
@@ -72,7 +72,7 @@ export const ioTButtonSource: EventSource<IoTButtonEvent> = {
       type: `com.amazonaws.iot.button.${safeName(textField(e, 'clickType')) ?? 'click'}`,
       subject: textField(e, 'serialNumber'),
     })),
-  delivery: 'async',
+  answer: 'reject',
 };
 
 /**
@@ -88,12 +88,12 @@ export function isIoT1ClickEvent(event: unknown): event is IoT1ClickEvent {
 /**
  * AWS IoT 1-Click: id the request id; source `aws:iot1click` + `/` + project name when placed;
  * type `com.amazonaws.iot1click.` + the device event's kind (its one member, `buttonClicked`); subject
- * the device id; time the event's `reportedTime`; data the event. Path `/aws.iot1click`, delivery `async`.
+ * the device id; time the event's `reportedTime`; data the event. Path `/aws.iot1click`, answer `reject`.
  *
  * @example
  * ioT1ClickSource.toCloudEvents(event)[0].type; // 'com.amazonaws.iot1click.buttonClicked'
  */
-export const ioT1ClickSource: EventSource<IoT1ClickEvent> = {
+export const ioT1ClickSource: PlainSource<IoT1ClickEvent> = {
   name: 'aws.iot1click',
   detect: isIoT1ClickEvent,
   route: () => '/aws.iot1click',
@@ -109,7 +109,7 @@ export const ioT1ClickSource: EventSource<IoT1ClickEvent> = {
         time: kind === undefined ? undefined : toRfc3339(field(field(deviceEvent, kind), 'reportedTime')),
       };
     }),
-  delivery: 'async',
+  answer: 'reject',
 };
 
 /**
@@ -126,13 +126,13 @@ export function isIoTPreProvisioningHookEvent(event: unknown): event is IoTPrePr
 /**
  * Pre-provisioning hook: id the request id; source the provisioning template ARN; type
  * `com.amazonaws.iot.provisioning.preprovision`; subject the client id; data the event. Path
- * `/aws.iot.provisioning`, delivery `sync`: AWS IoT waits for `{ allowProvisioning, parameterOverrides }`,
+ * `/aws.iot.provisioning`, answer `json`: AWS IoT waits for `{ allowProvisioning, parameterOverrides }`,
  * the app's 2xx JSON body; any other status fails the provisioning with the app's error text.
  *
  * @example
  * ioTPreProvisioningHookSource.toCloudEvents(event)[0].subject; // '221a6d10-9c7f-42f1-9153-e52e6fc869c1'
  */
-export const ioTPreProvisioningHookSource: EventSource<IoTPreProvisioningHookEvent> = {
+export const ioTPreProvisioningHookSource: JsonSource<IoTPreProvisioningHookEvent> = {
   name: 'aws.iot.provisioning',
   detect: isIoTPreProvisioningHookEvent,
   route: () => '/aws.iot.provisioning',
@@ -142,7 +142,7 @@ export const ioTPreProvisioningHookSource: EventSource<IoTPreProvisioningHookEve
       type: 'com.amazonaws.iot.provisioning.preprovision',
       subject: textField(e, 'clientId'),
     })),
-  delivery: 'sync',
+  answer: 'json',
 };
 
 /**
@@ -161,14 +161,14 @@ export function isIoTCustomAuthorizerEvent(event: unknown): event is IoTCustomAu
 /**
  * Custom authorizer: id the connection id (`connectionMetadata.id`), else the request id; source
  * `aws:iot`; type `com.amazonaws.iot.authorizer`; data the event (credentials included: it is the
- * request to judge). Path `/aws.iot.authorizer`, delivery `sync`: AWS IoT waits for the app's 2xx JSON
+ * request to judge). Path `/aws.iot.authorizer`, answer `json`: AWS IoT waits for the app's 2xx JSON
  * body (`isAuthenticated`, `principalId`, `policyDocuments`, ...); any other status is an error
  * (AWS IoT denies the connection).
  *
  * @example
  * ioTCustomAuthorizerSource.toCloudEvents(event)[0].id; // 'e56f08c3-c559-490f-aa9f-7e8427d0f57b'
  */
-export const ioTCustomAuthorizerSource: EventSource<IoTCustomAuthorizerEvent> = {
+export const ioTCustomAuthorizerSource: JsonSource<IoTCustomAuthorizerEvent> = {
   name: 'aws.iot.authorizer',
   detect: isIoTCustomAuthorizerEvent,
   route: () => '/aws.iot.authorizer',
@@ -178,5 +178,5 @@ export const ioTCustomAuthorizerSource: EventSource<IoTCustomAuthorizerEvent> = 
       source: 'aws:iot',
       type: 'com.amazonaws.iot.authorizer',
     })),
-  delivery: 'sync',
+  answer: 'json',
 };

@@ -43,7 +43,7 @@ describe('IoT: guards and routes', () => {
   });
 
   it('say how a failed delivery is treated: button and 1-Click async; provisioning hook and authorizer sync', () => {
-    expect(GUARDS.map(([, , source]) => source.delivery)).toEqual(['async', 'async', 'sync', 'sync']);
+    expect(GUARDS.map(([, , source]) => source.answer)).toEqual(['reject', 'reject', 'json', 'json']);
   });
 });
 

@@ -8,7 +8,7 @@ import { messageBytesPayload } from '../../convert/bytes.js';
 import { jsonPayload } from '../../convert/payload.js';
 import { fromEpochMillis } from '../../convert/time.js';
 import { field, isObject, text, textField } from '../../convert/values.js';
-import type { EventSource } from '../../types.js';
+import type { PlainSource } from '../../types.js';
 
 /** An Amazon MSK or self-managed Apache Kafka event (`records` keyed by `topic-partition`). */
 export type KafkaEvent = MSKEvent | SelfManagedKafkaEvent;
@@ -96,7 +96,7 @@ export function kafkaRecords(event: unknown): unknown[] {
  * The identifier Lambda's Kafka partial batch response names a record by (AWS documentation, "Configuring
  * error handling controls for Kafka event sources"; an object, not a string as for SQS, Kinesis and
  * DynamoDB): the `topic-partition` key and the record's offset. Exported for apps and for a future
- * `batch` wiring (see docs/mapping.md: Kafka is delivered without one).
+ * `records.identifier` wiring (see docs/mapping.md: Kafka is delivered without one).
  *
  * @example
  * kafkaItemIdentifier({ topic: 'orders', partition: 3, offset: 42 }); // { partition: 'orders-3', offset: 42 }
@@ -167,18 +167,18 @@ function toCloudEvents(event: KafkaEvent, context?: LambdaContext): CloudEvent[]
  * (epoch ms); `partitionkey` (the CloudEvents Partitioning extension, as the CloudEvents Kafka binding
  * maps a message key) the base64 key decoded, when it is text; data the base64 value decoded: JSON when
  * it parses, else text when UTF-8, else bytes; a null value (tombstone) is `null` data. Record headers
- * stay in the event (event mode). Path `/aws.kafka`, delivery `async`, no `batch`: a failed record
+ * stay in the event (event mode). Path `/aws.kafka`, answer `reject`, records ordered without `identifier`: a failed record
  * fails the invocation, and Lambda retries the whole batch.
  *
  * @example
  * kafkaSource.toCloudEvents(event)[0].id; // 'mytopic-0-15'
  */
-export const kafkaSource: EventSource<KafkaEvent> = {
+export const kafkaSource: PlainSource<KafkaEvent> = {
   name: 'aws.kafka',
   detect: isKafkaEvent,
   route: () => '/aws.kafka',
   toCloudEvents,
-  delivery: 'async',
+  answer: 'reject',
   // Records of a partition must be handled in order; without batch reporting the whole batch is retried.
-  ordered: true,
+  records: { ordered: () => true },
 };

@@ -133,8 +133,8 @@ describe('Kafka: toCloudEvents', () => {
   });
 
   it('has no batch semantics: a failed record fails the whole batch', () => {
-    expect(kafkaSource.batch).toBeUndefined();
-    expect(kafkaSource.delivery).toBe('async');
+    expect(kafkaSource.records?.identifier).toBeUndefined();
+    expect(kafkaSource.answer).toBe('reject');
   });
 });
 

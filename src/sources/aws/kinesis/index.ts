@@ -3,7 +3,7 @@ import { buildCloudEvent, invocationId, mapRecords } from '../../convert/build.j
 import { base64Payload, jsonPayload } from '../../convert/payload.js';
 import { fromEpochSeconds } from '../../convert/time.js';
 import { field, firstRecord, recordsOf, textField } from '../../convert/values.js';
-import type { EventSource } from '../../types.js';
+import type { PlainSource } from '../../types.js';
 
 /**
  * Kinesis Data Streams: `Records[0].eventSource` is `aws:kinesis`.
@@ -20,12 +20,12 @@ export function isKinesisStreamEvent(event: unknown): event is KinesisStreamEven
  * source `eventSourceARN` (the stream); type `com.amazonaws.kinesis.record`; subject the partition
  * key; time `kinesis.approximateArrivalTimestamp` (epoch seconds); data the base64 `kinesis.data`
  * decoded: JSON when it is UTF-8 JSON, else the bytes as `data_base64` (`application/octet-stream`).
- * Path `/aws.kinesis`, delivery `async`; batch item identifier `kinesis.sequenceNumber`, always ordered.
+ * Path `/aws.kinesis`, answer `reject`; records identified by `kinesis.sequenceNumber`, always ordered.
  *
  * @example
  * kinesisSource.toCloudEvents(event)[0].data_base64; // 'SGVsbG8gV29ybGQ=' ("Hello World" is not JSON)
  */
-export const kinesisSource: EventSource<KinesisStreamEvent> = {
+export const kinesisSource: PlainSource<KinesisStreamEvent> = {
   name: 'aws.kinesis',
   detect: isKinesisStreamEvent,
   route: () => '/aws.kinesis',
@@ -48,9 +48,9 @@ export const kinesisSource: EventSource<KinesisStreamEvent> = {
       },
       context,
     ),
-  delivery: 'async',
-  batch: {
-    itemIdentifier: (event, index) => textField(field(recordsOf(event)[index], 'kinesis'), 'sequenceNumber') ?? '',
+  answer: 'reject',
+  records: {
+    identifier: (event, index) => textField(field(recordsOf(event)[index], 'kinesis'), 'sequenceNumber') ?? '',
     ordered: () => true,
   },
 };

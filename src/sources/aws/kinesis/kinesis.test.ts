@@ -91,7 +91,7 @@ describe('Kinesis', () => {
 
   it('reports batch items by sequence number, always ordered', () => {
     const event = loadFixture('aws-lambda-go/kinesis-event.json') as KinesisStreamEvent;
-    expect(kinesisSource.batch?.itemIdentifier(event, 1)).toBe('49568167373333333334444444444444444444444444444444444444');
-    expect(kinesisSource.batch?.ordered(event)).toBe(true);
+    expect(kinesisSource.records?.identifier?.(event, 1)).toBe('49568167373333333334444444444444444444444444444444444444');
+    expect(kinesisSource.records?.ordered?.(event)).toBe(true);
   });
 });

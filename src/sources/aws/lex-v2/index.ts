@@ -3,7 +3,7 @@ import { buildCloudEvent, convertSafely, invocationId } from '../../convert/buil
 import { jsonPayload } from '../../convert/payload.js';
 import { field, textField } from '../../convert/values.js';
 import { encodeSegment } from '../../path.js';
-import type { EventSource } from '../../types.js';
+import type { JsonSource } from '../../types.js';
 
 /**
  * Amazon Lex V2 code hooks: an `interpretations` array with a `sessionState` object. Lex V1 events
@@ -25,13 +25,13 @@ export function isLexV2Event(event: unknown): event is LexV2Event {
  * Lex V2: one CloudEvent. id the request id (a turn can call the hook more than once, so
  * `originatingRequestId` is not unique); source `aws:lexv2:bot/` + bot id (`aws:lexv2`); type
  * `com.amazonaws.lexv2.` + `invocationSource` (`DialogCodeHook`, `FulfillmentCodeHook`); subject
- * `sessionState.intent.name`; data the event. Path `/aws.lexv2`; delivery `sync`: the app's JSON body
+ * `sessionState.intent.name`; data the event. Path `/aws.lexv2`; answer `json`: the app's JSON body
  * (`{ sessionState, messages, requestAttributes }`) is the result.
  *
  * @example
  * lexV2Source.toCloudEvents(event)[0].type; // 'com.amazonaws.lexv2.DialogCodeHook'
  */
-export const lexV2Source: EventSource<LexV2Event> = {
+export const lexV2Source: JsonSource<LexV2Event> = {
   name: 'aws.lexv2',
   detect: isLexV2Event,
   route: () => '/aws.lexv2',
@@ -50,5 +50,5 @@ export const lexV2Source: EventSource<LexV2Event> = {
         ),
       ];
     }),
-  delivery: 'sync',
+  answer: 'json',
 };

@@ -3,7 +3,7 @@ import { buildCloudEvent, convertSafely, invocationId } from '../../convert/buil
 import { jsonPayload } from '../../convert/payload.js';
 import { field, textField } from '../../convert/values.js';
 import { encodeSegment } from '../../path.js';
-import type { EventSource } from '../../types.js';
+import type { JsonSource } from '../../types.js';
 
 /**
  * Amazon Lex (V1) code hooks: `bot`, `outputDialogMode` and `currentIntent` together; each alone is a
@@ -21,14 +21,14 @@ export function isLexEvent(event: unknown): event is LexEvent {
 /**
  * Lex: one CloudEvent. id the request id; source `aws:lex:bot/` + bot name; type
  * `com.amazonaws.lex.` + `invocationSource` (`DialogCodeHook`, `FulfillmentCodeHook`); subject the
- * intent name; data the event. Path `/aws.lex`; delivery `sync`: the app's JSON body (the Lex
+ * intent name; data the event. Path `/aws.lex`; answer `json`: the app's JSON body (the Lex
  * response, `{ sessionAttributes, dialogAction }`) is the result, and a non-2xx answer fails the code
  * hook with the app's error text.
  *
  * @example
  * lexSource.toCloudEvents(event)[0].type; // 'com.amazonaws.lex.DialogCodeHook'
  */
-export const lexSource: EventSource<LexEvent> = {
+export const lexSource: JsonSource<LexEvent> = {
   name: 'aws.lex',
   detect: isLexEvent,
   route: () => '/aws.lex',
@@ -47,5 +47,5 @@ export const lexSource: EventSource<LexEvent> = {
         ),
       ];
     }),
-  delivery: 'sync',
+  answer: 'json',
 };

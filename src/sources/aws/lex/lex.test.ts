@@ -25,7 +25,7 @@ describe('Lex', () => {
   });
 
   it('is a request-response source: the app answers Lex', () => {
-    expect(lexSource.delivery).toBe('sync');
+    expect(lexSource.answer).toBe('json');
     expect(lexSource.route(loadFixture('aws-lambda-go/lex-event.json') as LexEvent)).toBe('/aws.lex');
   });
 

@@ -7,7 +7,7 @@ import { buildCloudEvent, convertSafely, invocationId, mapRecords } from '../../
 import { jsonPayload, textPayload } from '../../convert/payload.js';
 import { fromEpochMillis } from '../../convert/time.js';
 import { field, isObject, recordsOf, textField } from '../../convert/values.js';
-import type { EventSource } from '../../types.js';
+import type { PlainSource } from '../../types.js';
 
 /**
  * Ceiling on the decompressed batch. CloudWatch Logs batches are at most about 1 MB of log events;
@@ -73,15 +73,15 @@ function toCloudEvents(event: CloudWatchLogsEvent, context?: LambdaContext): Clo
  * log event's `id`; source the log group; type `com.amazonaws.logs.` + messageType (`DATA_MESSAGE`, or
  * `CONTROL_MESSAGE` for CloudWatch's health checks); subject the log stream; time the log event's
  * `timestamp` (epoch ms); data the message: JSON when it parses (structured logs), else the text.
- * A batch that does not decode becomes the generic CloudEvent. Path `/aws.logs`, delivery `async`.
+ * A batch that does not decode becomes the generic CloudEvent. Path `/aws.logs`, answer `reject`.
  *
  * @example
  * logsSource.toCloudEvents(event).map((e) => e.data); // ['[ERROR] First test message', ...]
  */
-export const logsSource: EventSource<CloudWatchLogsEvent> = {
+export const logsSource: PlainSource<CloudWatchLogsEvent> = {
   name: 'aws.logs',
   detect: isCloudWatchLogsEvent,
   route: () => '/aws.logs',
   toCloudEvents,
-  delivery: 'async',
+  answer: 'reject',
 };

@@ -3,7 +3,7 @@ import { messageBytesPayload } from '../../convert/bytes.js';
 import { jsonPayload } from '../../convert/payload.js';
 import { fromEpochMillis } from '../../convert/time.js';
 import { field, isObject, recordsOf, textField } from '../../convert/values.js';
-import type { EventSource } from '../../types.js';
+import type { PlainSource } from '../../types.js';
 
 /** An Amazon MQ for ActiveMQ event (`@types/aws-lambda` has no type for it). */
 export interface ActiveMqEvent {
@@ -51,13 +51,13 @@ export function isRabbitMqEvent(event: unknown): event is RabbitMqEvent {
  * ActiveMQ: one CloudEvent per message, in order. id `messageID`; source the broker (`eventSourceArn`);
  * type `com.amazonaws.mq.message`; subject the destination (`destination.physicalName`, the queue);
  * time `timestamp` (epoch ms); data the base64 `data` decoded: JSON when it parses, else text when
- * UTF-8, else bytes. Path `/aws.mq`, delivery `async`; Amazon MQ has no partial batch response, so a
+ * UTF-8, else bytes. Path `/aws.mq`, answer `reject`; Amazon MQ has no partial batch response, so a
  * failed message fails the invocation and the batch is retried.
  *
  * @example
  * activeMqSource.toCloudEvents(event)[0].data; // 'Enter some text here for the message body...'
  */
-export const activeMqSource: EventSource<ActiveMqEvent> = {
+export const activeMqSource: PlainSource<ActiveMqEvent> = {
   name: 'aws.mq',
   detect: isActiveMqEvent,
   route: () => '/aws.mq',
@@ -81,7 +81,7 @@ export const activeMqSource: EventSource<ActiveMqEvent> = {
       context,
     );
   },
-  delivery: 'async',
+  answer: 'reject',
 };
 
 /**
@@ -117,7 +117,7 @@ export function rabbitMqMessages(event: unknown): Array<{ queue: string; message
  * @example
  * rabbitMqSource.toCloudEvents(event)[0].subject; // 'test'
  */
-export const rabbitMqSource: EventSource<RabbitMqEvent> = {
+export const rabbitMqSource: PlainSource<RabbitMqEvent> = {
   name: 'aws.rmq',
   detect: isRabbitMqEvent,
   route: () => '/aws.rmq',
@@ -142,5 +142,5 @@ export const rabbitMqSource: EventSource<RabbitMqEvent> = {
       context,
     );
   },
-  delivery: 'async',
+  answer: 'reject',
 };

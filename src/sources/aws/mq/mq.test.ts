@@ -87,7 +87,7 @@ describe('Amazon MQ: toCloudEvents', () => {
   });
 
   it('have no batch semantics (Amazon MQ retries the whole batch)', () => {
-    expect([activeMqSource.batch, rabbitMqSource.batch, activeMqSource.delivery, rabbitMqSource.delivery]).toEqual([undefined, undefined, 'async', 'async']);
+    expect([activeMqSource.records, rabbitMqSource.records, activeMqSource.answer, rabbitMqSource.answer]).toEqual([undefined, undefined, 'reject', 'reject']);
   });
 });
 

@@ -3,7 +3,7 @@ import { buildCloudEvent, convertSafely, invocationId } from '../../convert/buil
 import { jsonPayload } from '../../convert/payload.js';
 import { field, isObject, recordsOf, textField } from '../../convert/values.js';
 import { encodeSegment } from '../../path.js';
-import type { EventSource } from '../../types.js';
+import type { JsonSource } from '../../types.js';
 
 /**
  * S3 Batch Operations (schema 1.0 and 2.0): a string `invocationSchemaVersion` with a `job` object.
@@ -22,7 +22,7 @@ export function isS3BatchEvent(event: unknown): event is S3BatchEvent {
  * S3 Batch Operations: one CloudEvent per invocation (S3 Batch sends one task per invocation and
  * wants one result document back). id `invocationId`; source `aws:s3:batch-job/` + `job.id`
  * (`aws:s3:batch-job`); type `com.amazonaws.s3.batch.invocation`; subject the task's `s3Key` as sent,
- * when the invocation has exactly one task; data the event. Path `/aws.s3.batch`; delivery `sync`:
+ * when the invocation has exactly one task; data the event. Path `/aws.s3.batch`; answer `json`:
  * the app's JSON body, the result document
  * `{ invocationSchemaVersion, treatMissingKeysAs, invocationId, results: [{ taskId, resultCode, resultString }] }`,
  * is the result.
@@ -30,7 +30,7 @@ export function isS3BatchEvent(event: unknown): event is S3BatchEvent {
  * @example
  * s3BatchSource.toCloudEvents(event)[0].source; // 'aws:s3:batch-job/f3cc4f60-61f6-4a2b-8a21-d07600c373ce'
  */
-export const s3BatchSource: EventSource<S3BatchEvent> = {
+export const s3BatchSource: JsonSource<S3BatchEvent> = {
   name: 'aws.s3.batch',
   detect: isS3BatchEvent,
   route: () => '/aws.s3.batch',
@@ -50,5 +50,5 @@ export const s3BatchSource: EventSource<S3BatchEvent> = {
         ),
       ];
     }),
-  delivery: 'sync',
+  answer: 'json',
 };

@@ -4,7 +4,7 @@ import { buildCloudEvent, invocationId, mapRecords } from '../../convert/build.j
 import { jsonPayload } from '../../convert/payload.js';
 import { toRfc3339 } from '../../convert/time.js';
 import { field, firstRecord, recordsOf, textField } from '../../convert/values.js';
-import type { EventSource } from '../../types.js';
+import type { PlainSource } from '../../types.js';
 
 /**
  * S3 event notifications: `Records[0].eventSource` is `aws:s3`, the field every Records-based AWS
@@ -73,12 +73,12 @@ export function decodeS3Key(key: string): string {
  * S3, as the CloudEvents AWS S3 adapter maps it (cloudevents/spec, `cloudevents/adapters/aws-s3.md`):
  * id `x-amz-request-id` + `.` + `x-amz-id-2`; source `eventSource` + `.` + `awsRegion` + `.` + bucket
  * name; type `com.amazonaws.s3.` + eventName; subject the object key (URL-decoded here, as the project's
- * contract asks); time `eventTime`; data the S3 record. Path `/aws.s3`, delivery `async`.
+ * contract asks); time `eventTime`; data the S3 record. Path `/aws.s3`, answer `reject`.
  *
  * @example
  * s3Source.toCloudEvents(event)[0].type; // 'com.amazonaws.s3.ObjectCreated:Put'
  */
-export const s3Source: EventSource<S3Event> = {
+export const s3Source: PlainSource<S3Event> = {
   name: 'aws.s3',
   detect: isS3Event,
   route: () => '/aws.s3',
@@ -109,5 +109,5 @@ export const s3Source: EventSource<S3Event> = {
       },
       context,
     ),
-  delivery: 'async',
+  answer: 'reject',
 };

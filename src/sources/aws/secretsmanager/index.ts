@@ -3,7 +3,7 @@ import { buildCloudEvent, convertSafely, invocationId } from '../../convert/buil
 import { jsonPayload } from '../../convert/payload.js';
 import { textField } from '../../convert/values.js';
 import { encodeSegment, safeRoute } from '../../path.js';
-import type { EventSource } from '../../types.js';
+import type { JsonSource } from '../../types.js';
 
 /**
  * Secrets Manager rotation: string `ClientRequestToken` with string `SecretId`. `SecretId` alone is a
@@ -34,13 +34,13 @@ export function secretsManagerRoute(event: SecretsManagerRotationEvent): string 
  * Secrets Manager rotation: one CloudEvent. id `ClientRequestToken` + `:` + `Step` (the token names
  * the rotation, and each of its four steps is an event); source the `SecretId` (`aws:secretsmanager`);
  * type `com.amazonaws.secretsmanager.rotation.` + Step; data the event. Path
- * `/aws.secretsmanager/<Step>`; delivery `sync`: the result is the app's JSON body (`null` when empty:
+ * `/aws.secretsmanager/<Step>`; answer `json`: the result is the app's JSON body (`null` when empty:
  * rotation steps return nothing), and a non-2xx answer fails the step, which Secrets Manager retries.
  *
  * @example
  * secretsManagerSource.toCloudEvents(event)[0].type; // 'com.amazonaws.secretsmanager.rotation.createSecret'
  */
-export const secretsManagerSource: EventSource<SecretsManagerRotationEvent> = {
+export const secretsManagerSource: JsonSource<SecretsManagerRotationEvent> = {
   name: 'aws.secretsmanager',
   detect: isSecretsManagerRotationEvent,
   route: secretsManagerRoute,
@@ -60,5 +60,5 @@ export const secretsManagerSource: EventSource<SecretsManagerRotationEvent> = {
         ),
       ];
     }),
-  delivery: 'sync',
+  answer: 'json',
 };

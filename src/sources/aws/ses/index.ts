@@ -3,7 +3,7 @@ import { buildCloudEvent, invocationId, mapRecords } from '../../convert/build.j
 import { jsonPayload } from '../../convert/payload.js';
 import { toRfc3339 } from '../../convert/time.js';
 import { field, firstRecord, recordsOf, textField } from '../../convert/values.js';
-import type { EventSource } from '../../types.js';
+import type { PlainSource } from '../../types.js';
 
 /**
  * SES email receiving: `Records[0].eventSource` is `aws:ses`.
@@ -18,12 +18,12 @@ export function isSesEvent(event: unknown): event is SESEvent {
 /**
  * SES receipt rules: one CloudEvent per record. id `ses.mail.messageId`; source `aws:ses`; type
  * `com.amazonaws.ses.received`; subject the mail's `Subject` header (`commonHeaders.subject`); time
- * `ses.mail.timestamp`; data the `ses` object (`mail` and `receipt`). Path `/aws.ses`, delivery `async`.
+ * `ses.mail.timestamp`; data the `ses` object (`mail` and `receipt`). Path `/aws.ses`, answer `reject`.
  *
  * @example
  * sesSource.toCloudEvents(event)[0].subject; // 'Test Subject'
  */
-export const sesSource: EventSource<SESEvent> = {
+export const sesSource: PlainSource<SESEvent> = {
   name: 'aws.ses',
   detect: isSesEvent,
   route: () => '/aws.ses',
@@ -46,5 +46,5 @@ export const sesSource: EventSource<SESEvent> = {
       },
       context,
     ),
-  delivery: 'async',
+  answer: 'reject',
 };

@@ -3,7 +3,7 @@ import { buildCloudEvent, invocationId, mapRecords } from '../../convert/build.j
 import { jsonPayload } from '../../convert/payload.js';
 import { toRfc3339 } from '../../convert/time.js';
 import { field, firstRecord, recordsOf, textField } from '../../convert/values.js';
-import type { EventSource } from '../../types.js';
+import type { PlainSource } from '../../types.js';
 
 /**
  * SNS: `Records[0].EventSource` is `aws:sns` (SNS alone spells these fields with capitals).
@@ -21,12 +21,12 @@ export function isSnsEvent(event: unknown): event is SNSEvent {
  * `Sns.MessageId`; source the subscription ARN (`EventSubscriptionArn`, else the topic ARN); type
  * `com.amazonaws.sns.` + `Sns.Type` (`Notification`); subject `Sns.Subject` when present; time
  * `Sns.Timestamp`; data the SNS message object (the HTTP payload's equivalent), `application/json`.
- * Path `/aws.sns`, delivery `async`.
+ * Path `/aws.sns`, answer `reject`.
  *
  * @example
  * snsSource.toCloudEvents(event)[0].type; // 'com.amazonaws.sns.Notification'
  */
-export const snsSource: EventSource<SNSEvent> = {
+export const snsSource: PlainSource<SNSEvent> = {
   name: 'aws.sns',
   detect: isSnsEvent,
   route: () => '/aws.sns',
@@ -48,5 +48,5 @@ export const snsSource: EventSource<SNSEvent> = {
       },
       context,
     ),
-  delivery: 'async',
+  answer: 'reject',
 };

@@ -57,11 +57,11 @@ describe('SQS', () => {
   it('reports batch items by messageId, ordered only for FIFO queues', () => {
     const standard = loadFixture('powertools/sqs/base.json') as SQSEvent;
     const fifo = loadFixture('documented/aws/sqs-fifo.json') as SQSEvent;
-    expect(sqsSource.batch?.itemIdentifier(standard, 1)).toBe('2e1424d4-f796-459a-8184-9c92662be6da');
-    expect(sqsSource.batch?.ordered(standard)).toBe(false);
-    expect(sqsSource.batch?.itemIdentifier(fifo, 0)).toBe('11d6ee51-4cc7-4302-9e22-7cd8afdaadf5');
-    expect(sqsSource.batch?.ordered(fifo)).toBe(true);
-    expect(sqsSource.batch?.itemIdentifier(fifo, 5)).toBe('');
+    expect(sqsSource.records?.identifier?.(standard, 1)).toBe('2e1424d4-f796-459a-8184-9c92662be6da');
+    expect(sqsSource.records?.ordered?.(standard)).toBe(false);
+    expect(sqsSource.records?.identifier?.(fifo, 0)).toBe('11d6ee51-4cc7-4302-9e22-7cd8afdaadf5');
+    expect(sqsSource.records?.ordered?.(fifo)).toBe(true);
+    expect(sqsSource.records?.identifier?.(fifo, 5)).toBe('');
     expect(sqsSource.toCloudEvents(fifo).map((e) => e.data)).toEqual([{ order: 1 }, 'not json {']);
   });
 

@@ -3,7 +3,7 @@ import { jsonPayload } from '../../convert/payload.js';
 import { toRfc3339 } from '../../convert/time.js';
 import { field, isObject, textField } from '../../convert/values.js';
 import { encodeSegment, safeRoute } from '../../path.js';
-import type { EventSource } from '../../types.js';
+import type { JsonSource } from '../../types.js';
 
 /**
  * A Step Functions task input in the shape this package recognises: the state's input next to the
@@ -60,7 +60,7 @@ export function stepFunctionsRoute(event: StepFunctionsTaskEvent): string {
  * @example
  * stepFunctionsSource.toCloudEvents(event)[0].type; // 'com.amazonaws.states.task'
  */
-export const stepFunctionsSource: EventSource<StepFunctionsTaskEvent> = {
+export const stepFunctionsSource: JsonSource<StepFunctionsTaskEvent> = {
   name: 'aws.states',
   detect: isStepFunctionsTaskEvent,
   route: stepFunctionsRoute,
@@ -82,5 +82,5 @@ export const stepFunctionsSource: EventSource<StepFunctionsTaskEvent> = {
         ),
       ];
     }),
-  delivery: 'sync',
+  answer: 'json',
 };

@@ -4,7 +4,7 @@ import { buildCloudEvent, invocationId, mapRecords } from '../../convert/build.j
 import { jsonPayload } from '../../convert/payload.js';
 import { toRfc3339 } from '../../convert/time.js';
 import { field, textField } from '../../convert/values.js';
-import type { EventSource } from '../../types.js';
+import type { PlainSource } from '../../types.js';
 
 /** An event in the Event Grid schema (learn.microsoft.com/azure/event-grid/event-schema). */
 export interface EventGridEvent {
@@ -65,16 +65,16 @@ function toCloudEvents(event: EventGridDelivery, context?: LambdaContext): Cloud
  * to CloudEvents: id `id`, source `topic`, type `eventType`, subject `subject` (left out when empty),
  * time `eventTime`, data `data`. The subscription handshake is an event like any other, of type
  * `Microsoft.EventGrid.SubscriptionValidationEvent` (the app answers it with `validationResponse`).
- * Path `/azure.eventgrid`; Event Grid retries a delivery answered outside 2xx, so delivery is `async`.
+ * Path `/azure.eventgrid`; Event Grid retries a delivery answered outside 2xx, so its answer is `reject`.
  *
  * @example
  * const delivery = [{ id: '1', topic: '/subscriptions/x', eventType: 't', eventTime: '2017-06-26T18:41:00Z', data: {} }];
  * eventGridSource.toCloudEvents(delivery)[0].source; // '/subscriptions/x'
  */
-export const eventGridSource: EventSource<EventGridDelivery> = {
+export const eventGridSource: PlainSource<EventGridDelivery> = {
   name: 'azure.eventgrid',
   detect: isEventGridEvent,
   route: () => '/azure.eventgrid',
   toCloudEvents,
-  delivery: 'async',
+  answer: 'reject',
 };

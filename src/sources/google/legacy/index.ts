@@ -4,7 +4,7 @@ import { buildCloudEvent, convertSafely, invocationId } from '../../convert/buil
 import { jsonPayload } from '../../convert/payload.js';
 import { toRfc3339 } from '../../convert/time.js';
 import { field, isObject, text, textField, type JsonObject } from '../../convert/values.js';
-import type { EventSource } from '../../types.js';
+import type { PlainSource } from '../../types.js';
 import {
   LEGACY_PREFIX_TO_SERVICE,
   LEGACY_TO_CLOUDEVENT_TYPE,
@@ -128,7 +128,7 @@ function convert(event: GcfLegacyEvent, context: LambdaContext | undefined): Clo
  * @example
  * gcfLegacySource.route({ context: { eventType: 'google.storage.object.finalize' }, data: {} }); // '/google.storage'
  */
-export const gcfLegacySource: EventSource<GcfLegacyEvent> = {
+export const gcfLegacySource: PlainSource<GcfLegacyEvent> = {
   name: 'google.functions',
   detect: isGcfLegacyEvent,
   route: (event) => {
@@ -136,5 +136,5 @@ export const gcfLegacySource: EventSource<GcfLegacyEvent> = {
     return (service === undefined ? undefined : SERVICE_ROUTE.get(service)) ?? UNKNOWN_SERVICE_ROUTE;
   },
   toCloudEvents: (event, context) => convertSafely(event, context, () => convert(event, context)),
-  delivery: 'async',
+  answer: 'reject',
 };

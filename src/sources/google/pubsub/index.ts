@@ -2,7 +2,7 @@ import { buildCloudEvent, convertSafely, invocationId } from '../../convert/buil
 import { jsonPayload } from '../../convert/payload.js';
 import { toRfc3339 } from '../../convert/time.js';
 import { field, textField } from '../../convert/values.js';
-import type { EventSource } from '../../types.js';
+import type { PlainSource } from '../../types.js';
 
 /** The body of a Pub/Sub push subscription's request (cloud.google.com/pubsub/docs/push). */
 export interface PubSubPushEnvelope {
@@ -38,12 +38,12 @@ export function isPubSubPush(event: unknown): event is PubSubPushEnvelope {
  * body names the subscription, not the topic); type `google.cloud.pubsub.topic.v1.messagePublished`;
  * time `message.publishTime`; data the envelope itself (`{ message, subscription }`, the
  * `MessagePublishedData` shape; `message.data` stays base64). Path `/google.pubsub`; Pub/Sub retries a
- * push answered outside 2xx, so delivery is `async`.
+ * push answered outside 2xx, so its answer is `reject`.
  *
  * @example
  * pubSubSource.toCloudEvents(envelope)[0].source; // '//pubsub.googleapis.com/projects/p/subscriptions/s'
  */
-export const pubSubSource: EventSource<PubSubPushEnvelope> = {
+export const pubSubSource: PlainSource<PubSubPushEnvelope> = {
   name: 'google.pubsub',
   detect: isPubSubPush,
   route: () => '/google.pubsub',
@@ -63,5 +63,10 @@ export const pubSubSource: EventSource<PubSubPushEnvelope> = {
         ),
       ];
     }),
-  delivery: 'async',
+  answer: 'reject',
+  // Pub/Sub counts deliveries when the subscription has a dead-letter policy.
+  metadata: (event) => {
+    const attempt = field(event, 'deliveryAttempt');
+    return typeof attempt === 'number' && Number.isInteger(attempt) && attempt > 0 ? { attempt } : undefined;
+  },
 };

@@ -3,7 +3,7 @@ import type { DispatchRequest, DispatchResponse } from '../../../../dispatch/typ
 import { buildCloudEvent, convertSafely, invocationId } from '../../../convert/build.js';
 import { jsonPayload } from '../../../convert/payload.js';
 import { field, isObject, textField } from '../../../convert/values.js';
-import type { EventSource } from '../../../types.js';
+import type { HttpEventSource } from '../../../types.js';
 import {
   collectHeaders, encodeRaw, finishHeaders, forwardedFor, forwardedHttps, multiValueHeaders, rawQuery, requestBody, requestPath, requestMethod, responseBody,
   singleValueHeaders, statusDescription, withQuery,
@@ -37,7 +37,7 @@ function isMultiValue(event: ALBEvent): boolean {
  * @example
  * albSource.respond(response, event); // { statusCode: 200, statusDescription: '200 OK', multiValueHeaders: {...}, body: '...', isBase64Encoded: false }
  */
-export const albSource: EventSource<ALBEvent> = {
+export const albSource: HttpEventSource<ALBEvent> = {
   name: 'aws.elb',
   detect: isAlbEvent,
   route: (event) => requestPath(field(event, 'path')),
@@ -57,7 +57,7 @@ export const albSource: EventSource<ALBEvent> = {
         ),
       ];
     }),
-  delivery: 'http',
+  answer: 'http',
   toRequest: (event): DispatchRequest => {
     const body = requestBody(field(event, 'body'), field(event, 'isBase64Encoded'));
     const headers = finishHeaders(collectHeaders(field(event, 'headers'), field(event, 'multiValueHeaders')), body);

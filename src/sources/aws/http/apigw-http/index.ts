@@ -6,7 +6,7 @@ import { buildCloudEvent, convertSafely, invocationId } from '../../../convert/b
 import { jsonPayload } from '../../../convert/payload.js';
 import { fromEpochMillis } from '../../../convert/time.js';
 import { field, isObject, textField } from '../../../convert/values.js';
-import type { EventSource } from '../../../types.js';
+import type { HttpEventSource } from '../../../types.js';
 import {
   addHeader, collectHeaders, encodeRaw, finishHeaders, ipAddress, requestBody, requestPath, requestMethod, responseBody, safeRawQuery, setCookies,
   singleValueHeaders, withQuery,
@@ -122,12 +122,12 @@ export function payloadV2CloudEvents(event: APIGatewayProxyEventV2, type: string
  * @example
  * apiGatewayHttpSource.route(event); // '/my/path'
  */
-export const apiGatewayHttpSource: EventSource<APIGatewayProxyEventV2> = {
+export const apiGatewayHttpSource: HttpEventSource<APIGatewayProxyEventV2> = {
   name: 'aws.apigateway.http',
   detect: isApiGatewayHttpEvent,
   route: payloadV2Path,
   toCloudEvents: (event, context) => payloadV2CloudEvents(event, 'com.amazonaws.apigateway.http.request', 'aws:apigateway', context),
-  delivery: 'http',
+  answer: 'http',
   toRequest: payloadV2Request,
   respond: payloadV2Response,
 };

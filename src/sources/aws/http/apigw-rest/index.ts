@@ -4,7 +4,7 @@ import { buildCloudEvent, convertSafely, invocationId } from '../../../convert/b
 import { jsonPayload } from '../../../convert/payload.js';
 import { fromEpochMillis } from '../../../convert/time.js';
 import { field, isObject, textField } from '../../../convert/values.js';
-import type { EventSource } from '../../../types.js';
+import type { HttpEventSource } from '../../../types.js';
 import {
   collectHeaders, decodedQuery, encodeRaw, finishHeaders, ipAddress, multiValueHeaders, requestBody, requestPath, requestMethod, responseBody,
   withQuery,
@@ -41,7 +41,7 @@ export function isApiGatewayRestEvent(event: unknown): event is APIGatewayProxyE
  * @example
  * apiGatewayRestSource.toRequest(event); // { method: 'POST', url: '/hello/world?name=me', headers: {...}, ... }
  */
-export const apiGatewayRestSource: EventSource<APIGatewayProxyEvent> = {
+export const apiGatewayRestSource: HttpEventSource<APIGatewayProxyEvent> = {
   name: 'aws.apigateway',
   detect: isApiGatewayRestEvent,
   route: (event) => requestPath(field(event, 'path')),
@@ -61,7 +61,7 @@ export const apiGatewayRestSource: EventSource<APIGatewayProxyEvent> = {
         ),
       ];
     }),
-  delivery: 'http',
+  answer: 'http',
   toRequest: (event): DispatchRequest => {
     const body = requestBody(field(event, 'body'), field(event, 'isBase64Encoded'));
     const headers = finishHeaders(collectHeaders(field(event, 'headers'), field(event, 'multiValueHeaders')), body);

@@ -1,6 +1,6 @@
 import type { LambdaFunctionURLEvent } from 'aws-lambda';
 import { field } from '../../../convert/values.js';
-import type { EventSource } from '../../../types.js';
+import type { HttpEventSource } from '../../../types.js';
 import { isPayloadV2Event, payloadV2CloudEvents, payloadV2Path, payloadV2Request, payloadV2Response } from '../apigw-http/index.js';
 
 /**
@@ -25,12 +25,12 @@ export function isFunctionUrlEvent(event: unknown): event is LambdaFunctionURLEv
  * @example
  * functionUrlSource.toRequest(event).method; // 'POST'
  */
-export const functionUrlSource: EventSource<LambdaFunctionURLEvent> = {
+export const functionUrlSource: HttpEventSource<LambdaFunctionURLEvent> = {
   name: 'aws.lambda.url',
   detect: isFunctionUrlEvent,
   route: payloadV2Path,
   toCloudEvents: (event, context) => payloadV2CloudEvents(event, 'com.amazonaws.lambda.url.request', 'aws:lambda', context),
-  delivery: 'http',
+  answer: 'http',
   toRequest: payloadV2Request,
   respond: payloadV2Response,
 };

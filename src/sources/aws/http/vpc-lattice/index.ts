@@ -3,7 +3,7 @@ import { buildCloudEvent, convertSafely, invocationId } from '../../../convert/b
 import { jsonPayload } from '../../../convert/payload.js';
 import { fromEpochMillis } from '../../../convert/time.js';
 import { field, isObject, textField } from '../../../convert/values.js';
-import type { EventSource } from '../../../types.js';
+import type { HttpEventSource } from '../../../types.js';
 import {
   collectHeaders, encodeRaw, finishHeaders, forwardedFor, forwardedHttps, rawQuery, requestBody, requestPath, requestMethod, responseBody,
   singleValueHeaders, statusDescription, withQuery,
@@ -98,7 +98,7 @@ function target(event: VpcLatticeEvent): { path: string; query: string } {
  * @example
  * vpcLatticeSource.toRequest(event).url; // '/newpath?order-id=1'
  */
-export const vpcLatticeSource: EventSource<VpcLatticeEvent> = {
+export const vpcLatticeSource: HttpEventSource<VpcLatticeEvent> = {
   name: 'aws.vpclattice',
   detect: isVpcLatticeEvent,
   route: (event) => target(event).path,
@@ -120,7 +120,7 @@ export const vpcLatticeSource: EventSource<VpcLatticeEvent> = {
         ),
       ];
     }),
-  delivery: 'http',
+  answer: 'http',
   toRequest: (event): DispatchRequest => {
     const v2 = isVpcLatticeV2Event(event);
     const body = requestBody(field(event, 'body'), v2 ? field(event, 'isBase64Encoded') : field(event, 'is_base64_encoded') ?? field(event, 'isBase64Encoded'));

@@ -1,7 +1,5 @@
-import type { CallbackRequest } from '../../sources/types.js';
+import type { CallbackRequest } from '../../../sources/types.js';
 
-/** Time kept free for the callback after the app's own deadline: the stack must hear back in time. */
-export const DEFAULT_CALLBACK_RESERVE_MS = 3000;
 /** Attempts at sending a callback before giving up. */
 export const DEFAULT_CALLBACK_ATTEMPTS = 5;
 
@@ -17,7 +15,8 @@ export class CallbackError extends Error {
 }
 
 /**
- * Send a callback request (CloudFormation's response document), retrying network errors, 5xx and 429
+ * Lambda's callback sender (injected into `answerWithCallback`): send a callback request
+ * (CloudFormation's response document), retrying network errors, 5xx and 429
  * with exponential backoff (100 ms, 200 ms, 400 ms...), never past `deadline` (epoch ms). A 4xx other
  * than 429 is final: an expired or malformed presigned URL does not heal.
  *
