@@ -22,4 +22,13 @@ describe('invocation headers', () => {
     expect(headers['x-amzn-trace-id']).toBe('Root=1-abc%0D%0Ax-injected: yes');
     expect(toHeaderValue('lone \ud800 surrogate')).toBe('lone %EF%BF%BD surrogate');
   });
+
+  it("the context's xRayTraceId (multi-concurrency runtimes) wins over _X_AMZN_TRACE_ID, and becomes traceparent", () => {
+    vi.stubEnv('_X_AMZN_TRACE_ID', 'Root=1-11111111-111111111111111111111111;Parent=1111111111111111;Sampled=0');
+    const own = 'Root=1-5759e988-bd862e3fe1be46a994272793;Parent=53995c3f42cd8ad8;Sampled=1';
+    const headers = invocationHeaders({ awsRequestId: 'r', xRayTraceId: own }, 0);
+    expect(headers['x-amzn-trace-id']).toBe(own);
+    expect(headers.traceparent).toBe('00-5759e988bd862e3fe1be46a994272793-53995c3f42cd8ad8-01');
+    expect(invocationHeaders({ awsRequestId: 'r' }, 0)['x-amzn-trace-id']).toMatch(/^Root=1-1111/);
+  });
 });

@@ -9,8 +9,8 @@ const HAS_NON_ASCII_OR_DEL = /[\u007f-\uffff]/;
 const UNSAFE_HEADER_CHARS = /[^\x20-\x7e]/gu;
 
 /**
- * The headers that carry the invocation into the app: `x-amzn-request-id`, `x-amzn-trace-id` (from
- * `_X_AMZN_TRACE_ID`, read per invocation because the runtime changes it each time) with the same trace
+ * The headers that carry the invocation into the app: `x-amzn-request-id`, `x-amzn-trace-id` (the
+ * context's `xRayTraceId`, else `_X_AMZN_TRACE_ID`, read per invocation because the runtime changes it) with the same trace
  * as a W3C `traceparent` (a message's own trace context replaces it, see `pipeline/request.ts`) and
  * `x-amzn-lambda-context` (JSON of the context's plain fields and the deadline in epoch milliseconds).
  *
@@ -21,7 +21,9 @@ export function invocationHeaders(context: LambdaContext | undefined, deadline: 
   const headers: Record<string, string> = {};
   if (context === undefined || context === null) return headers;
   if (typeof context.awsRequestId === 'string') headers['x-amzn-request-id'] = toHeaderValue(context.awsRequestId);
-  const trace = process.env._X_AMZN_TRACE_ID;
+  // Under multi-concurrency (AWS_LAMBDA_MAX_CONCURRENCY: several invocations in one process) the
+  // runtime cannot use one environment variable for all of them and puts the trace on the context.
+  const trace = typeof context.xRayTraceId === 'string' && context.xRayTraceId !== '' ? context.xRayTraceId : process.env._X_AMZN_TRACE_ID;
   if (trace) {
     headers['x-amzn-trace-id'] = toHeaderValue(trace);
     // The same trace as W3C trace context, for OpenTelemetry-instrumented apps (as its X-Ray propagator reads it).
