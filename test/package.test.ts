@@ -3,7 +3,7 @@
  * `import` and `require`, and through Lambda's handler setting `node_modules/cloud-events-handler/handler.handler`.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -11,6 +11,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 
 const repo = fileURLToPath(new URL('..', import.meta.url));
 let project: string;
+let tarball: string;
 
 const npm = (args: string[], cwd: string) => execFileSync('npm', args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
 const node = (file: string, env: Record<string, string> = {}) =>
@@ -66,7 +67,7 @@ const EXPECTED = {
 beforeAll(() => {
   const packDir = mkdtempSync(join(tmpdir(), 'ceh-pack-'));
   npm(['pack', '--silent', '--pack-destination', packDir], repo);
-  const tarball = join(packDir, readdirSync(packDir).find((f) => f.endsWith('.tgz')) as string);
+  tarball = join(packDir, readdirSync(packDir).find((f) => f.endsWith('.tgz')) as string);
   project = mkdtempSync(join(tmpdir(), 'ceh-user-'));
   writeFileSync(join(project, 'package.json'), JSON.stringify({ name: 'user-project', version: '1.0.0', private: true }));
   npm(['install', '--no-audit', '--no-fund', '--ignore-scripts', tarball], project);
@@ -107,5 +108,47 @@ describe('the packed package', () => {
         `const r = await createLambdaHandler((req, res) => res.end(String(getInvocation()?.context.awsRequestId)))({}, { awsRequestId: 'shared' });\nconsole.log(JSON.stringify(r.body));\n`,
     );
     expect(JSON.parse(node('dual.mjs'))).toBe('shared');
+  });
+});
+
+// A TypeScript user's module (test/types/project/user.ts), compiled with this repository's tsc against the
+// packed package and @types/aws-lambda installed beside it: as an ES module and as CommonJS under
+// `module: nodenext`, and with `module: commonjs` (node10 resolution: `types` and the root handler.d.ts).
+describe('the packed package in TypeScript, with @types/aws-lambda', () => {
+  let typesProject: string;
+  const tsc = join(repo, 'node_modules/typescript/bin/tsc');
+  const lock = JSON.parse(readFileSync(join(repo, 'package-lock.json'), 'utf8')) as { packages: Record<string, { version: string }> };
+  const version = (name: string) => lock.packages[`node_modules/${name}`]?.version ?? 'latest';
+
+  beforeAll(() => {
+    typesProject = mkdtempSync(join(tmpdir(), 'ceh-types-'));
+    writeFileSync(join(typesProject, 'package.json'), JSON.stringify({ name: 'ts-user', version: '1.0.0', private: true }));
+    npm(['install', '--no-audit', '--no-fund', '--ignore-scripts', '--prefer-offline', tarball, `@types/aws-lambda@${version('@types/aws-lambda')}`, `@types/node@${version('@types/node')}`], typesProject);
+  }, 180_000);
+
+  const compile = (folder: string, type: 'module' | 'commonjs', module: 'nodenext' | 'commonjs') => {
+    const dir = join(typesProject, folder);
+    mkdirSync(dir, { recursive: true });
+    copyFileSync(join(repo, 'test/types/project/user.ts'), join(dir, 'user.ts'));
+    writeFileSync(join(dir, 'package.json'), JSON.stringify({ type }));
+    const compilerOptions = { strict: true, noEmit: true, target: 'ES2022', lib: ['ES2022'], types: ['node'], module, skipLibCheck: false };
+    writeFileSync(join(dir, 'tsconfig.json'), JSON.stringify({ compilerOptions, files: ['user.ts'] }));
+    try {
+      return execFileSync(process.execPath, [tsc, '-p', dir], { cwd: dir, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+    } catch (error) {
+      throw new Error(`tsc (${folder}) failed:\n${(error as { stdout?: string }).stdout ?? String(error)}`);
+    }
+  };
+
+  it('compiles as an ES module (module: nodenext)', () => {
+    expect(compile('esm-nodenext', 'module', 'nodenext')).toBe('');
+  });
+
+  it('compiles as CommonJS (module: nodenext)', () => {
+    expect(compile('cjs-nodenext', 'commonjs', 'nodenext')).toBe('');
+  });
+
+  it('compiles as CommonJS (module: commonjs)', () => {
+    expect(compile('cjs-commonjs', 'commonjs', 'commonjs')).toBe('');
   });
 });
