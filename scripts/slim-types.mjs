@@ -27,7 +27,7 @@ function slim(block) {
   return kept.length === 2 ? '' : kept.join('\n');
 }
 
-for (const file of readdirSync(dist).filter((name) => name.endsWith('.d.ts'))) {
+for (const file of readdirSync(dist).filter((name) => name.endsWith('.d.cts'))) {
   const text = readFileSync(new URL(file, dist), 'utf8');
   // Two-space indentation instead of the emitter's four.
   const compact = text.replace(/\/\*\*[\s\S]*?\*\//g, slim).replace(/^((?:    )+)/gm, (indent) => ' '.repeat(indent.length / 2));

@@ -1,4 +1,6 @@
 import type { CallbackRequest } from '../../sources/types.js';
+// Node's own setTimeout for the retry pause: fake timers must not stall it (src/timers.ts).
+import { setTimeout } from '../../timers.js';
 
 /** Time kept free for the callback after the app's own deadline: the stack must hear back in time. */
 export const DEFAULT_CALLBACK_RESERVE_MS = 3000;
