@@ -101,13 +101,54 @@ describe('the packed package', () => {
     }
   });
 
-  it('getInvocation is shared between the ESM and CommonJS builds', () => {
+  it('getInvocation is shared between import and require, both ways', () => {
     writeFileSync(
       join(project, 'dual.mjs'),
-      `import { createRequire } from 'node:module';\nimport { createLambdaHandler } from 'cloud-events-handler';\nconst { getInvocation } = createRequire(import.meta.url)('cloud-events-handler');\n` +
-        `const r = await createLambdaHandler((req, res) => res.end(String(getInvocation()?.context.awsRequestId)))({}, { awsRequestId: 'shared' });\nconsole.log(JSON.stringify(r.body));\n`,
+      `import { createRequire } from 'node:module';\nimport * as esm from 'cloud-events-handler';\nconst cjs = createRequire(import.meta.url)('cloud-events-handler');\n` +
+        `const ask = (from) => (req, res) => res.end(String(from.getInvocation()?.context.awsRequestId));\n` +
+        `const a = await esm.createLambdaHandler(ask(cjs))({}, { awsRequestId: 'esm-started' });\n` +
+        `const b = await cjs.createLambdaHandler(ask(esm))({}, { awsRequestId: 'cjs-started' });\n` +
+        `console.log(JSON.stringify([a.body, b.body, esm.EventDeliveryError === cjs.EventDeliveryError]));\n`,
     );
-    expect(JSON.parse(node('dual.mjs'))).toBe('shared');
+    expect(JSON.parse(node('dual.mjs'))).toEqual(['esm-started', 'cjs-started', true]);
+  });
+
+  // Minified builds rename classes: util.inspect then printed `F [EventDeliveryError]: ...`.
+  it('error classes keep their names (instance, constructor, util.inspect, stack)', () => {
+    const probe = `
+const inspectName = (e) => inspect(e).split(':')[0];
+const errors = [
+  new EventDeliveryError('rejected', { code: 'EVENT_REJECTED', statusCode: 500, body: 'no', path: '/aws.sqs' }),
+  new ConfigurationError('CLOUD_EVENTS_APP is not set', 'APP_NOT_CONFIGURED'),
+  new CloudEventValidationError([{ attribute: 'id', code: 'CE_MISSING_ATTRIBUTE', message: 'required' }]),
+];
+console.log(JSON.stringify(errors.map((e) => [e.name, e.constructor.name, inspectName(e), e.stack.split(':')[0]])));
+`;
+    writeFileSync(join(project, 'names.mjs'), `import { inspect } from 'node:util';\nimport { EventDeliveryError, ConfigurationError, CloudEventValidationError } from 'cloud-events-handler';\n${probe}`);
+    writeFileSync(join(project, 'names.cjs'), `const { inspect } = require('node:util');\nconst { EventDeliveryError, ConfigurationError, CloudEventValidationError } = require('cloud-events-handler');\n${probe}`);
+    const expected = ['EventDeliveryError', 'ConfigurationError', 'CloudEventValidationError'].map((name) => [name, name, name, name]);
+    expect(JSON.parse(node('names.mjs'))).toEqual(expected);
+    expect(JSON.parse(node('names.cjs'))).toEqual(expected);
+  });
+
+  it('loads in node:test, through import and require', () => {
+    const body = `test('loads', async () => {\n  const r = await createLambdaHandler((req, res) => res.end('ok'))({}, { awsRequestId: 't' });\n  assert.equal(r.body, 'ok');\n});\n`;
+    writeFileSync(join(project, 'nt.test.mjs'), `import test from 'node:test';\nimport assert from 'node:assert';\nimport { createLambdaHandler } from 'cloud-events-handler';\n${body}`);
+    writeFileSync(join(project, 'nt.test.cjs'), `const test = require('node:test');\nconst assert = require('node:assert');\nconst { createLambdaHandler } = require('cloud-events-handler');\n${body}`);
+    for (const file of ['nt.test.mjs', 'nt.test.cjs']) {
+      expect(execFileSync(process.execPath, ['--test', file], { cwd: project, encoding: 'utf8' })).toMatch(/# pass 1\n/);
+    }
+  });
+
+  it('loads in Vitest, through import and require', () => {
+    const dir = join(project, 'vitest-user');
+    mkdirSync(dir, { recursive: true });
+    const body = `test('loads', async () => {\n  const r = await createLambdaHandler((req, res) => res.end('ok'))({}, { awsRequestId: 't' });\n  expect(r.body).toBe('ok');\n});\n`;
+    writeFileSync(join(dir, 'esm.test.mjs'), `import { createLambdaHandler } from 'cloud-events-handler';\n${body}`);
+    writeFileSync(join(dir, 'cjs.test.cjs'), `const { createLambdaHandler } = require('cloud-events-handler');\n${body}`);
+    writeFileSync(join(dir, 'vitest.config.mjs'), `export default { test: { globals: true, include: ['*.test.{mjs,cjs}'] } };\n`);
+    const out = execFileSync(process.execPath, [join(repo, 'node_modules/vitest/vitest.mjs'), 'run', '--root', dir], { cwd: dir, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' }, stdio: ['ignore', 'pipe', 'pipe'] });
+    expect(out).toMatch(/Tests\s+2 passed/);
   });
 });
 
