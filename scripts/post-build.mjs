@@ -28,7 +28,7 @@ for (const entry of ['index', 'handler']) {
   const js = [
     `import { createRequire } from 'node:module';`,
     `const m = createRequire(import.meta.url)('./${entry}.cjs');`,
-    `export const { ${names.join(', ')} } = m;`,
+    `export const{${names.join(',')}}=m;`,
     hasDefault ? `export default m.default;` : '',
   ];
   writeFileSync(new URL(`${entry}.js`, dist), js.filter(Boolean).join('\n') + '\n');

@@ -1,7 +1,7 @@
 /**
  * Typed errors. Each carries a stable `code` that callers and logs can match on, and the data that
- * explains it. `instanceof` also works across this package's ESM and CommonJS builds (a user may load
- * one while Lambda loads the other), through a brand checked by `Symbol.hasInstance`.
+ * explains it. `instanceof` also works across two copies of this package (two versions, or a bundled
+ * copy beside node_modules), through a brand checked by `Symbol.hasInstance`.
  */
 
 const EVENT_DELIVERY_ERROR = Symbol.for('cloud-events-handler.EventDeliveryError');

@@ -19,7 +19,7 @@ const node = (file: string, env: Record<string, string> = {}) =>
 
 const SQS = JSON.stringify({ Records: [{ messageId: 'm1', body: '{"a":1}', eventSource: 'aws:sqs', eventSourceARN: 'arn:aws:sqs:us-east-1:1:q', attributes: { SentTimestamp: '1523232000000' }, messageAttributes: {}, awsRegion: 'us-east-1' }] });
 
-// What every consumer checks: the API.md surface, a delivery in event and record mode, getInvocation and
+// What every consumer checks: the docs/api.md surface, a delivery in event and record mode, getInvocation and
 // EventDeliveryError.
 const SCENARIO = `
 const app = (req, res) => {
