@@ -1,11 +1,12 @@
 import { defineConfig } from 'tsup';
 
-// One ES module per public entry point, minified, with the handler sharing the library's chunk, and one
-// set of types. CommonJS users `require()` the same ES module (Node 20.19+, 22.12+, 24: require(esm)), so
-// there is one copy of the code on disk and one instance in memory. See docs/decisions.md §3.
+// One CommonJS build of the code, minified, the handler sharing the library's chunk, with its types; then
+// scripts/post-build.mjs writes the ES module entry points, which load that same CommonJS code. One
+// copy on disk and one instance in memory whichever way the package is loaded, and `require()` works
+// where require(esm) does not (Jest's module runtime). See docs/decisions.md §3.
 export default defineConfig({
   entry: { index: 'src/index.ts', handler: 'src/handler.ts' },
-  format: ['esm'],
+  format: ['cjs'],
   dts: true,
   target: 'node20',
   platform: 'node',
@@ -14,5 +15,8 @@ export default defineConfig({
   sourcemap: false,
   treeshake: true,
   minify: true,
+  // Identifiers minified; the error classes set their own `name` (src/errors.ts): keepNames costs ~10 KB.
   keepNames: false,
+  // `npm run build --silent` (the demo, the benchmarks) silences tsup too.
+  silent: process.env.npm_config_loglevel === 'silent',
 });

@@ -21,13 +21,18 @@ function slim(block) {
       continue;
     }
     if (trimmed.startsWith('* @')) inKeptTag = KEPT_TAGS.test(trimmed);
-    if ((paragraph === 1 && !trimmed.startsWith('* @')) || inKeptTag) kept.push(line);
+    const tagLine = trimmed.startsWith('* @');
+    if (paragraph === 1 && !tagLine) {
+      // The first paragraph on one line: editors reflow it anyway, and each line break cost its indentation.
+      if (kept.length > 1 && !kept[kept.length - 1].trim().startsWith('* @')) kept[kept.length - 1] += ' ' + trimmed.slice(2);
+      else kept.push(line);
+    } else if (inKeptTag) kept.push(line);
   }
   kept.push(lines[lines.length - 1]);
   return kept.length === 2 ? '' : kept.join('\n');
 }
 
-for (const file of readdirSync(dist).filter((name) => name.endsWith('.d.ts'))) {
+for (const file of readdirSync(dist).filter((name) => name.endsWith('.d.cts'))) {
   const text = readFileSync(new URL(file, dist), 'utf8');
   // Two-space indentation instead of the emitter's four.
   const compact = text.replace(/\/\*\*[\s\S]*?\*\//g, slim).replace(/^((?:    )+)/gm, (indent) => ' '.repeat(indent.length / 2));

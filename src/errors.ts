@@ -1,7 +1,7 @@
 /**
  * Typed errors. Each carries a stable `code` that callers and logs can match on, and the data that
- * explains it. `instanceof` also works across this package's ESM and CommonJS builds (a user may load
- * one while Lambda loads the other), through a brand checked by `Symbol.hasInstance`.
+ * explains it. `instanceof` also works across two copies of this package (two versions, or a bundled
+ * copy beside node_modules), through a brand checked by `Symbol.hasInstance`.
  */
 
 const EVENT_DELIVERY_ERROR = Symbol.for('cloud-events-handler.EventDeliveryError');
@@ -63,6 +63,9 @@ export class EventDeliveryError extends Error {
     return typeof value === 'object' && value !== null && (value as Record<symbol, unknown>)[EVENT_DELIVERY_ERROR] === true;
   }
 }
+// The build minifies identifiers (esbuild's keepNames would cost ~10 KB of the 150 KB budget): each
+// class keeps its real name here, so util.inspect and logs print `EventDeliveryError`, not `F [EventDeliveryError]`.
+Object.defineProperty(EventDeliveryError, 'name', { value: 'EventDeliveryError' });
 
 /** Stable codes of {@link ConfigurationError}. */
 export type ConfigurationErrorCode = 'APP_NOT_CONFIGURED' | 'APP_LOAD_FAILED' | 'APP_NOT_FOUND' | 'INVALID_OPTION';
@@ -83,6 +86,7 @@ export class ConfigurationError extends Error {
     this.code = code;
   }
 }
+Object.defineProperty(ConfigurationError, 'name', { value: 'ConfigurationError' });
 
 /** A short, single-line description of a thrown value, for error messages. */
 export function describeError(error: unknown): string {

@@ -17,7 +17,7 @@ let loading: Promise<LambdaHandler> | undefined;
  * // Lambda setting: handler = node_modules/cloud-events-handler/handler.handler
  * // Environment:    CLOUD_EVENTS_APP=./dist/app.js#app   CLOUD_EVENTS_MODE=record
  */
-export async function handler(event: unknown, context: LambdaContext): Promise<LambdaResult> {
+export async function handler<TResult = LambdaResult>(event: unknown, context: LambdaContext): Promise<TResult> {
   loading ??= loadEnvConfiguration(process.env).then(
     ({ app, options }) => createLambdaHandler(app, options),
     (error: unknown) => {
@@ -26,7 +26,7 @@ export async function handler(event: unknown, context: LambdaContext): Promise<L
     },
   );
   const delegate = await loading;
-  return delegate(event, context);
+  return delegate<TResult>(event, context);
 }
 
 export default handler;

@@ -12,8 +12,9 @@ export interface Invocation {
   cloudEvent?: CloudEvent;
 }
 
-// One store per process, shared by the ESM and CommonJS builds (Lambda may load one while the app's code
-// imports the other), so it lives on globalThis under a registered symbol.
+// One store per process. `import` and `require` load the same CommonJS build (docs/decisions.md §3), so
+// they share this module; it still lives on globalThis under a registered symbol so that two copies of
+// the package (two versions, or a bundled copy beside node_modules) agree as well.
 const STORE_KEY = Symbol.for('cloud-events-handler.invocation');
 const globalStore = globalThis as unknown as Record<symbol, AsyncLocalStorage<Invocation> | undefined>;
 const storage: AsyncLocalStorage<Invocation> = (globalStore[STORE_KEY] ??= new AsyncLocalStorage<Invocation>());

@@ -1,6 +1,7 @@
 /**
- * The plain fields of the Lambda context object that this package reads. Structurally compatible with
- * `Context` from `@types/aws-lambda`, so a real context or a test's plain object both fit.
+ * The plain fields of the Lambda context object that this package reads. `Context` from
+ * `@types/aws-lambda` satisfies it (no index signature: an interface such as `Context` has none, so one
+ * here would reject it), and so does a test's plain object with some of these fields.
  */
 export interface LambdaContext {
   awsRequestId?: string;
@@ -11,5 +12,6 @@ export interface LambdaContext {
   logGroupName?: string;
   logStreamName?: string;
   getRemainingTimeInMillis?: () => number;
-  [key: string]: unknown;
+  /** The invocation's X-Ray trace header, where the runtime sets it per invocation (multi-concurrency). */
+  xRayTraceId?: string;
 }

@@ -3,7 +3,7 @@
  * `import` and `require`, and through Lambda's handler setting `node_modules/cloud-events-handler/handler.handler`.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -11,6 +11,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 
 const repo = fileURLToPath(new URL('..', import.meta.url));
 let project: string;
+let tarball: string;
 
 const npm = (args: string[], cwd: string) => execFileSync('npm', args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
 const node = (file: string, env: Record<string, string> = {}) =>
@@ -18,7 +19,7 @@ const node = (file: string, env: Record<string, string> = {}) =>
 
 const SQS = JSON.stringify({ Records: [{ messageId: 'm1', body: '{"a":1}', eventSource: 'aws:sqs', eventSourceARN: 'arn:aws:sqs:us-east-1:1:q', attributes: { SentTimestamp: '1523232000000' }, messageAttributes: {}, awsRegion: 'us-east-1' }] });
 
-// What every consumer checks: the API.md surface, a delivery in event and record mode, getInvocation and
+// What every consumer checks: the docs/api.md surface, a delivery in event and record mode, getInvocation and
 // EventDeliveryError.
 const SCENARIO = `
 const app = (req, res) => {
@@ -66,7 +67,7 @@ const EXPECTED = {
 beforeAll(() => {
   const packDir = mkdtempSync(join(tmpdir(), 'ceh-pack-'));
   npm(['pack', '--silent', '--pack-destination', packDir], repo);
-  const tarball = join(packDir, readdirSync(packDir).find((f) => f.endsWith('.tgz')) as string);
+  tarball = join(packDir, readdirSync(packDir).find((f) => f.endsWith('.tgz')) as string);
   project = mkdtempSync(join(tmpdir(), 'ceh-user-'));
   writeFileSync(join(project, 'package.json'), JSON.stringify({ name: 'user-project', version: '1.0.0', private: true }));
   npm(['install', '--no-audit', '--no-fund', '--ignore-scripts', tarball], project);
@@ -100,12 +101,95 @@ describe('the packed package', () => {
     }
   });
 
-  it('getInvocation is shared between the ESM and CommonJS builds', () => {
+  it('getInvocation is shared between import and require, both ways', () => {
     writeFileSync(
       join(project, 'dual.mjs'),
-      `import { createRequire } from 'node:module';\nimport { createLambdaHandler } from 'cloud-events-handler';\nconst { getInvocation } = createRequire(import.meta.url)('cloud-events-handler');\n` +
-        `const r = await createLambdaHandler((req, res) => res.end(String(getInvocation()?.context.awsRequestId)))({}, { awsRequestId: 'shared' });\nconsole.log(JSON.stringify(r.body));\n`,
+      `import { createRequire } from 'node:module';\nimport * as esm from 'cloud-events-handler';\nconst cjs = createRequire(import.meta.url)('cloud-events-handler');\n` +
+        `const ask = (from) => (req, res) => res.end(String(from.getInvocation()?.context.awsRequestId));\n` +
+        `const a = await esm.createLambdaHandler(ask(cjs))({}, { awsRequestId: 'esm-started' });\n` +
+        `const b = await cjs.createLambdaHandler(ask(esm))({}, { awsRequestId: 'cjs-started' });\n` +
+        `console.log(JSON.stringify([a.body, b.body, esm.EventDeliveryError === cjs.EventDeliveryError]));\n`,
     );
-    expect(JSON.parse(node('dual.mjs'))).toBe('shared');
+    expect(JSON.parse(node('dual.mjs'))).toEqual(['esm-started', 'cjs-started', true]);
+  });
+
+  // Minified builds rename classes: util.inspect then printed `F [EventDeliveryError]: ...`.
+  it('error classes keep their names (instance, constructor, util.inspect, stack)', () => {
+    const probe = `
+const inspectName = (e) => inspect(e).split(':')[0];
+const errors = [
+  new EventDeliveryError('rejected', { code: 'EVENT_REJECTED', statusCode: 500, body: 'no', path: '/aws.sqs' }),
+  new ConfigurationError('CLOUD_EVENTS_APP is not set', 'APP_NOT_CONFIGURED'),
+  new CloudEventValidationError([{ attribute: 'id', code: 'CE_MISSING_ATTRIBUTE', message: 'required' }]),
+];
+console.log(JSON.stringify(errors.map((e) => [e.name, e.constructor.name, inspectName(e), e.stack.split(':')[0]])));
+`;
+    writeFileSync(join(project, 'names.mjs'), `import { inspect } from 'node:util';\nimport { EventDeliveryError, ConfigurationError, CloudEventValidationError } from 'cloud-events-handler';\n${probe}`);
+    writeFileSync(join(project, 'names.cjs'), `const { inspect } = require('node:util');\nconst { EventDeliveryError, ConfigurationError, CloudEventValidationError } = require('cloud-events-handler');\n${probe}`);
+    const expected = ['EventDeliveryError', 'ConfigurationError', 'CloudEventValidationError'].map((name) => [name, name, name, name]);
+    expect(JSON.parse(node('names.mjs'))).toEqual(expected);
+    expect(JSON.parse(node('names.cjs'))).toEqual(expected);
+  });
+
+  it('loads in node:test, through import and require', () => {
+    const body = `test('loads', async () => {\n  const r = await createLambdaHandler((req, res) => res.end('ok'))({}, { awsRequestId: 't' });\n  assert.equal(r.body, 'ok');\n});\n`;
+    writeFileSync(join(project, 'nt.test.mjs'), `import test from 'node:test';\nimport assert from 'node:assert';\nimport { createLambdaHandler } from 'cloud-events-handler';\n${body}`);
+    writeFileSync(join(project, 'nt.test.cjs'), `const test = require('node:test');\nconst assert = require('node:assert');\nconst { createLambdaHandler } = require('cloud-events-handler');\n${body}`);
+    for (const file of ['nt.test.mjs', 'nt.test.cjs']) {
+      expect(execFileSync(process.execPath, ['--test', file], { cwd: project, encoding: 'utf8' })).toMatch(/# pass 1\n/);
+    }
+  });
+
+  it('loads in Vitest, through import and require', () => {
+    const dir = join(project, 'vitest-user');
+    mkdirSync(dir, { recursive: true });
+    const body = `test('loads', async () => {\n  const r = await createLambdaHandler((req, res) => res.end('ok'))({}, { awsRequestId: 't' });\n  expect(r.body).toBe('ok');\n});\n`;
+    writeFileSync(join(dir, 'esm.test.mjs'), `import { createLambdaHandler } from 'cloud-events-handler';\n${body}`);
+    writeFileSync(join(dir, 'cjs.test.cjs'), `const { createLambdaHandler } = require('cloud-events-handler');\n${body}`);
+    writeFileSync(join(dir, 'vitest.config.mjs'), `export default { test: { globals: true, include: ['*.test.{mjs,cjs}'] } };\n`);
+    const out = execFileSync(process.execPath, [join(repo, 'node_modules/vitest/vitest.mjs'), 'run', '--root', dir], { cwd: dir, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' }, stdio: ['ignore', 'pipe', 'pipe'] });
+    expect(out).toMatch(/Tests\s+2 passed/);
+  });
+});
+
+// A TypeScript user's module (test/types/project/user.ts), compiled with this repository's tsc against the
+// packed package and @types/aws-lambda installed beside it: as an ES module and as CommonJS under
+// `module: nodenext`, and with `module: commonjs` (node10 resolution: `types` and the root handler.d.ts).
+describe('the packed package in TypeScript, with @types/aws-lambda', () => {
+  let typesProject: string;
+  const tsc = join(repo, 'node_modules/typescript/bin/tsc');
+  const lock = JSON.parse(readFileSync(join(repo, 'package-lock.json'), 'utf8')) as { packages: Record<string, { version: string }> };
+  const version = (name: string) => lock.packages[`node_modules/${name}`]?.version ?? 'latest';
+
+  beforeAll(() => {
+    typesProject = mkdtempSync(join(tmpdir(), 'ceh-types-'));
+    writeFileSync(join(typesProject, 'package.json'), JSON.stringify({ name: 'ts-user', version: '1.0.0', private: true }));
+    npm(['install', '--no-audit', '--no-fund', '--ignore-scripts', '--prefer-offline', tarball, `@types/aws-lambda@${version('@types/aws-lambda')}`, `@types/node@${version('@types/node')}`], typesProject);
+  }, 180_000);
+
+  const compile = (folder: string, type: 'module' | 'commonjs', module: 'nodenext' | 'commonjs') => {
+    const dir = join(typesProject, folder);
+    mkdirSync(dir, { recursive: true });
+    copyFileSync(join(repo, 'test/types/project/user.ts'), join(dir, 'user.ts'));
+    writeFileSync(join(dir, 'package.json'), JSON.stringify({ type }));
+    const compilerOptions = { strict: true, noEmit: true, target: 'ES2022', lib: ['ES2022'], types: ['node'], module, skipLibCheck: false };
+    writeFileSync(join(dir, 'tsconfig.json'), JSON.stringify({ compilerOptions, files: ['user.ts'] }));
+    try {
+      return execFileSync(process.execPath, [tsc, '-p', dir], { cwd: dir, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+    } catch (error) {
+      throw new Error(`tsc (${folder}) failed:\n${(error as { stdout?: string }).stdout ?? String(error)}`);
+    }
+  };
+
+  it('compiles as an ES module (module: nodenext)', () => {
+    expect(compile('esm-nodenext', 'module', 'nodenext')).toBe('');
+  });
+
+  it('compiles as CommonJS (module: nodenext)', () => {
+    expect(compile('cjs-nodenext', 'commonjs', 'nodenext')).toBe('');
+  });
+
+  it('compiles as CommonJS (module: commonjs)', () => {
+    expect(compile('cjs-commonjs', 'commonjs', 'commonjs')).toBe('');
   });
 });

@@ -1,16 +1,16 @@
 /**
- * `npm run demo`: an S3 "book uploaded" notification through the deployed handler (handler.mjs), then
- * GET /books through the same app, the way Lambda would run them. Uses the PGlite database in
+ * `npm run demo`: an S3 "book uploaded" notification through the deployed handler (handler.mjs), then an
+ * API Gateway HTTP API (payload 2.0) `GET /books` through the same handler, the way Lambda would run them. Uses the PGlite database in
  * examples/books/.data/ (created on the first run), or DATABASE_URL's server when set.
  */
 import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
-import { createLambdaHandler } from 'cloud-events-handler';
 
 const started = performance.now();
-const { app, db, handler } = await import('./handler.mjs');
-const listBooks = createLambdaHandler(app, { request: { method: 'GET', path: '/books' } });
-const s3Event = JSON.parse(await readFile(new URL('./events/s3-put.json', import.meta.url), 'utf8'));
+const { db, handler } = await import('./handler.mjs');
+const readEvent = async (name) => JSON.parse(await readFile(new URL(`./events/${name}`, import.meta.url), 'utf8'));
+const s3Event = await readEvent('s3-put.json');
+const httpEvent = await readEvent('http-api-get-books.json');
 
 /** A context shaped like the one the Node.js runtime passes (a 30 s timeout, 1024 MB). */
 function lambdaContext() {
@@ -47,8 +47,8 @@ try {
   show(await handler(s3Event, uploadContext));
 
   const listContext = lambdaContext();
-  console.log(`\n2. GET /books through the same app, Lambda request ${listContext.awsRequestId}`);
-  show(await listBooks({}, listContext));
+  console.log(`\n2. API Gateway HTTP API ${httpEvent.routeKey} (payload ${httpEvent.version}), the same handler, Lambda request ${listContext.awsRequestId}`);
+  show(await handler(httpEvent, listContext));
 
   console.log(`\ndone in ${Math.round(performance.now() - started)} ms (run it again: the upload is stored once, then refreshed)`);
 } catch (error) {

@@ -8,6 +8,8 @@
  * still be timed out (Lambda's runtime does not hold the event loop open for a pending handler), and a
  * script whose requests are done must still exit.
  */
+// Node's own timers: Jest's fake timers must not stall the deadline (src/timers.ts).
+import { clearTimeout, setTimeout } from '../timers.js';
 
 /** A pending dispatch: what to call if `deadline` (epoch ms) passes first. */
 export interface Watched {

@@ -43,7 +43,7 @@ import { pubSubSource } from './google/pubsub/index.js';
 import type { EventSource } from './types.js';
 
 /**
- * Every known source, in the order of the routing table of the project's contract (API.md, `routeFor`):
+ * Every known source, in the order of the routing table of the project's contract (docs/api.md, `routeFor`):
  * the first whose guard accepts an event handles it. Structured CloudEvents first (`specversion`), then
  * EventBridge (`source` with `detail-type`) before the Records-based sources, then the table's rows in
  * order; sources added since follow: CloudWatch Logs, the HTTP events (Function URLs before API Gateway

@@ -3,7 +3,7 @@ import { fixturePaths, loadFixture } from '../../test/fixtures/load.js';
 import { findSource, routeFor, sources } from './registry.js';
 
 /**
- * Fixture → the path the routing table of API.md gives it, written from the table (not computed).
+ * Fixture → the path the routing table of docs/api.md gives it, written from the table (not computed).
  * `undefined`: no row recognises the event.
  */
 const EXPECTED: Record<string, string | undefined> = {
@@ -178,7 +178,7 @@ const EXPECTED: Record<string, string | undefined> = {
   'aws-sam-cli/kinesis/KinesisFirehoseSyslog.json': undefined, // neither metadata nor ARN
 };
 
-describe('routeFor: the routing table of API.md, on real fixtures', () => {
+describe('routeFor: the routing table of docs/api.md, on real fixtures', () => {
   it.each(Object.entries(EXPECTED))('%s → %s', (path, expected) => {
     expect(routeFor(loadFixture(path))).toBe(expected);
   });

@@ -1,6 +1,8 @@
 import { ServerResponse } from 'node:http';
 import type { IncomingMessage, OutgoingHttpHeader, OutgoingHttpHeaders } from 'node:http';
 import type { DispatchResponse, ResponseSink } from '../types.js';
+// Node's own nextTick: Jest's fake timers must not stall a response (src/timers.ts).
+import { nextTick } from '../../timers.js';
 
 type Callback = (error?: Error | null) => void;
 
@@ -115,7 +117,7 @@ function write(this: InMemoryResponse, chunk: unknown, encoding?: BufferEncoding
   }
   if (this.finished) {
     const error = Object.assign(new Error('write after end'), { code: 'ERR_STREAM_WRITE_AFTER_END' });
-    if (callback) process.nextTick(callback, error);
+    if (callback) nextTick(callback, error);
     return false;
   }
   if (chunk === null || chunk === undefined) throw Object.assign(new TypeError('May not write null values to stream'), { code: 'ERR_STREAM_NULL_VALUES' });
@@ -128,7 +130,7 @@ function write(this: InMemoryResponse, chunk: unknown, encoding?: BufferEncoding
     if (sink === undefined) this[CHUNKS].push(toBuffer(chunk, encoding));
     else flowing = streamChunk(this, sink, toBuffer(chunk, encoding));
   }
-  if (callback) process.nextTick(callback);
+  if (callback) nextTick(callback);
   return flowing;
 }
 
@@ -163,14 +165,14 @@ function end(this: InMemoryResponse, chunk?: unknown, encoding?: BufferEncoding 
     encoding = undefined;
   }
   if (this.finished) {
-    if (callback) process.nextTick(callback);
+    if (callback) nextTick(callback);
     return this;
   }
   if (chunk !== undefined && chunk !== null) this.write(chunk, encoding as BufferEncoding);
   else if (!this.headersSent) (this as unknown as NodeInternals)._implicitHeader();
   this.finished = true;
   this.emit('prefinish');
-  process.nextTick(finish, this, callback);
+  nextTick(finish, this, callback);
   return this;
 }
 
@@ -185,7 +187,7 @@ function destroy(this: InMemoryResponse, error?: Error): InMemoryResponse {
   if (!this.finished) {
     settleResponse(this, error ?? Object.assign(new Error('the app destroyed the response without answering'), { code: 'ERR_STREAM_DESTROYED' }), undefined);
   }
-  process.nextTick(emitClose, this);
+  nextTick(emitClose, this);
   return this;
 }
 

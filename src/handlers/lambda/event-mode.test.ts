@@ -6,7 +6,7 @@ import { EventDeliveryError } from '../../errors.js';
 import { getInvocation } from '../../invocation.js';
 import { createLambdaHandler } from './index.js';
 
-/** One sample per row of API.md's routing table, with the row's path, written from the table. */
+/** One sample per row of docs/api.md's routing table, with the row's path, written from the table. */
 const ROWS: Array<[row: string, fixture: string, path: string]> = [
   ['CloudEvent', 'documented/cloudevents/structured-0.3.json', '/mycontext'],
   ['EventBridge', 'powertools/eventbridge/base.json', '/aws.ec2'],

@@ -10,8 +10,13 @@ import type { BatchResult, HttpEventResult, HttpResult, SyncResult } from './res
 /** What a handler made by {@link createLambdaHandler} resolves with. */
 export type LambdaResult = HttpResult | BatchResult | HttpResult[] | HttpEventResult | SyncResult;
 
-/** A Lambda handler of exactly two parameters (Node 24's runtime rejects handlers that take a callback). */
-export type LambdaHandler = (event: unknown, context: LambdaContext) => Promise<LambdaResult>;
+/**
+ * A Lambda handler of exactly two parameters (Node 24's runtime rejects handlers that take a callback).
+ * `TResult` lets it stand where `@types/aws-lambda`'s handler types are expected
+ * (`const handler: SQSHandler = createLambdaHandler(app)`): TypeScript infers it from that type. Called
+ * directly, it resolves with a {@link LambdaResult}.
+ */
+export type LambdaHandler = <TResult = LambdaResult>(event: unknown, context: LambdaContext) => Promise<TResult>;
 
 /**
  * A Lambda handler that delivers every invocation's event to `app` as an in-process HTTP request, and
@@ -34,11 +39,11 @@ export function createLambdaHandler(app: App | unknown, options?: LambdaOptions)
     // Plain functions returning the mode's promise: an async wrapper would add a promise per event.
     return function handler(event: unknown, context: LambdaContext) {
       return handleRecords(dispatch, resolved, event, context);
-    };
+    } as LambdaHandler;
   }
   return function handler(event: unknown, context: LambdaContext) {
     return handleEvent(dispatch, resolved, event, context);
-  };
+  } as LambdaHandler;
 }
 
 export type { LambdaOptions, RecordRoutes, RequestDefaults } from './options.js';

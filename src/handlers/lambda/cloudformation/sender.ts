@@ -1,4 +1,6 @@
 import type { CallbackRequest } from '../../../sources/types.js';
+// Node's own setTimeout for the retry pause: fake timers must not stall it (src/timers.ts).
+import { setTimeout } from '../../../timers.js';
 
 /** Attempts at sending a callback before giving up. */
 export const DEFAULT_CALLBACK_ATTEMPTS = 5;

@@ -1,0 +1,41 @@
+// After tsup: compact CommonJS entries, then the ES module entry points. The code is built once, as
+// CommonJS (dist/*.cjs); each dist/<entry>.js loads that module with a plain require() and re-exports its names, so `import` and
+// `require` share one instance (one invocation store, one EventDeliveryError) and one copy on disk. A
+// createRequire() call rather than `import ... from './index.cjs'`: Node then skips cjs-module-lexer's
+// parse of the bundle. Each dist/<entry>.d.ts re-exports the entry's .d.cts (docs/decisions.md §3).
+import { createRequire } from 'node:module';
+import { readFileSync, writeFileSync } from 'node:fs';
+
+const dist = new URL('../dist/', import.meta.url);
+const require = createRequire(dist);
+
+// The CommonJS entries re-export the shared chunk's bindings through getters
+// (`Object.defineProperty(exports, "x", { enumerable: true, get: function () { return chunk.y } })`, 110
+// bytes each); every one of them is a constant (a function, a class, a string), so a plain assignment
+// says the same in a third of the bytes (3 KB of the size budget).
+const GETTER = /Object\.defineProperty\(exports,("[A-Za-z_$][\w$]*"),\{enumerable:true,get:function\(\)\{return ([A-Za-z_$][\w$]*\.[A-Za-z_$][\w$]*)\}\}\);/g;
+
+for (const entry of ['index', 'handler']) {
+  const file = new URL(`${entry}.cjs`, dist);
+  const code = readFileSync(file, 'utf8');
+  // The shared chunk's binding is named after the chunk (`chunkO5YQQTCJ_cjs`, 80 uses): `__c` instead.
+  if (/\b__c\b/.test(code)) throw new Error(`dist/${entry}.cjs already uses the name __c`);
+  const compact = code.replace(GETTER, (_, name, value) => `exports[${name}]=${value};`).replace(/\bchunk[A-Z0-9]+_cjs\b/g, '__c');
+  if (compact.includes('Object.defineProperty(exports,"')) throw new Error(`dist/${entry}.cjs: an export getter this script does not recognise`);
+  writeFileSync(file, compact);
+  const names = Object.keys(require(`./${entry}.cjs`)).filter((name) => name !== 'default' && name !== '__esModule');
+  const hasDefault = names.length > 0 && 'default' in require(`./${entry}.cjs`);
+  const js = [
+    `import { createRequire } from 'node:module';`,
+    `const m = createRequire(import.meta.url)('./${entry}.cjs');`,
+    `export const{${names.join(',')}}=m;`,
+    hasDefault ? `export default m.default;` : '',
+  ];
+  writeFileSync(new URL(`${entry}.js`, dist), js.filter(Boolean).join('\n') + '\n');
+  // The default export is named explicitly: an ES module's default import of a .d.cts is its whole
+  // module.exports, not its `default`.
+  const dts = hasDefault
+    ? `export * from './${entry}.cjs';\nimport { handler } from './${entry}.cjs';\nexport default handler;\n`
+    : `export * from './${entry}.cjs';\n`;
+  writeFileSync(new URL(`${entry}.d.ts`, dist), dts);
+}
