@@ -6,7 +6,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { samples } from '../samples/index.js';
 import { setPath } from './args.js';
 import { palette } from './format.js';
-import { main } from './index.js';
+import { main } from './main.js';
 import type { CommandIO } from './io.js';
 import { typeScriptSupport } from './typescript.js';
 
