@@ -14,7 +14,7 @@ function libraryApp() {
   app.use(express.json({ type: ['application/json', 'application/cloudevents+json'] }));
   app.post('/aws.sqs', (req, res) => {
     if (req.body.id % 2 === 1) res.status(422).json({ error: `book ${req.body.id} rejected` });
-    else res.status(201).json({ stored: req.body.id, request: getInvocation()?.context.awsRequestId });
+    else res.status(201).json({ stored: req.body.id, request: getInvocation()?.context?.awsRequestId });
   });
   app.post('/aws.s3', (_req, res) => res.status(503).send('storage down'));
   app.get('/books/:id', (req, res) => res.set('x-book', req.params.id).json({ id: req.params.id, secure: req.secure, ip: req.ip, q: req.query }));
