@@ -88,7 +88,7 @@ const DYNAMODB_OVERRIDES = ['table', 'keys', 'newImage', 'oldImage', 'region', '
 /** S3 and DynamoDB Streams samples. */
 export const storageSamples: readonly SampleDefinition[] = [
   { name: 'aws.s3.put', description: 'S3 notification: an object was uploaded (ObjectCreated:Put)', overrides: S3_OVERRIDES, build: (o) => s3Event(o, 'ObjectCreated:Put', false) },
-  { name: 'aws.s3.delete', description: 'S3 notification: an object was deleted (ObjectRemoved:Delete)', overrides: S3_OVERRIDES, build: (o) => s3Event(o, 'ObjectRemoved:Delete', true) },
+  { name: 'aws.s3.delete', description: 'S3 notification: an object was deleted (ObjectRemoved:Delete)', overrides: S3_OVERRIDES.filter((name) => name !== 'size'), build: (o) => s3Event(o, 'ObjectRemoved:Delete', true) },
   { name: 'aws.dynamodb.insert', description: 'DynamoDB Streams: an item was created (INSERT, new image)', overrides: DYNAMODB_OVERRIDES, build: (o) => dynamoDbEvent(o, 'INSERT') },
   { name: 'aws.dynamodb.modify', description: 'DynamoDB Streams: an item was updated (MODIFY, new and old images)', overrides: DYNAMODB_OVERRIDES, build: (o) => dynamoDbEvent(o, 'MODIFY') },
   { name: 'aws.dynamodb.remove', description: 'DynamoDB Streams: an item was deleted (REMOVE, old image)', overrides: DYNAMODB_OVERRIDES, build: (o) => dynamoDbEvent(o, 'REMOVE') },
