@@ -15,12 +15,19 @@ const require = createRequire(dist);
 // says the same in a third of the bytes (3 KB of the size budget).
 const GETTER = /Object\.defineProperty\(exports,("[A-Za-z_$][\w$]*"),\{enumerable:true,get:function\(\)\{return ([A-Za-z_$][\w$]*\.[A-Za-z_$][\w$]*)\}\}\);/g;
 
-for (const entry of ['index', 'handler']) {
+for (const entry of ['index', 'handler', 'testing']) {
   const file = new URL(`${entry}.cjs`, dist);
   const code = readFileSync(file, 'utf8');
-  // The shared chunk's binding is named after the chunk (`chunkO5YQQTCJ_cjs`, 80 uses): `__c` instead.
-  if (/\b__c\b/.test(code)) throw new Error(`dist/${entry}.cjs already uses the name __c`);
-  const compact = code.replace(GETTER, (_, name, value) => `exports[${name}]=${value};`).replace(/\bchunk[A-Z0-9]+_cjs\b/g, '__c');
+  // Each shared chunk's binding is named after the chunk (`chunkO5YQQTCJ_cjs`, 80 uses): `__c0`, `__c1`...
+  // instead, one short name per chunk (an entry may load several).
+  if (/\b__c\d+\b/.test(code)) throw new Error(`dist/${entry}.cjs already uses a name __cN`);
+  const chunks = new Map();
+  const compact = code
+    .replace(GETTER, (_, name, value) => `exports[${name}]=${value};`)
+    .replace(/\bchunk[A-Z0-9]+_cjs\b/g, (binding) => {
+      if (!chunks.has(binding)) chunks.set(binding, `__c${chunks.size}`);
+      return chunks.get(binding);
+    });
   if (compact.includes('Object.defineProperty(exports,"')) throw new Error(`dist/${entry}.cjs: an export getter this script does not recognise`);
   writeFileSync(file, compact);
   const names = Object.keys(require(`./${entry}.cjs`)).filter((name) => name !== 'default' && name !== '__esModule');
