@@ -57,20 +57,29 @@ export async function handleRecords(
 
   if (source?.recordsResult !== undefined) {
     // A result per record (Firehose transformation): every response is kept, in record order.
-    const deliveries = await deliverAll(cloudEvents.length, options.concurrency, deliverAt);
+    const deliveries = await deliverAll(cloudEvents.length, options.concurrency, deliverAt, deadline);
+    // Array.from, not map: a record never started is a hole, which map would keep a hole.
     return source.recordsResult(
-      deliveries.map((delivery) => delivery?.response),
+      Array.from(deliveries, (delivery) => delivery?.response),
       event,
     ) as SyncResult;
   }
   const batch = source?.batch;
   if (batch !== undefined && source !== undefined) {
-    return deliverBatch(source as EventSource, event, cloudEvents.length, options, deliverAt);
+    return deliverBatch(source as EventSource, event, cloudEvents.length, options, deliverAt, deadline);
   }
-  const deliveries = source?.ordered === true ? await deliverInOrder(cloudEvents.length, deliverAt) : await deliverAll(cloudEvents.length, options.concurrency, deliverAt);
-  const failures = deliveries.flatMap((delivery, index) => (delivery?.ok ? [] : [{ index, delivery }]));
+  const deliveries =
+    source?.ordered === true
+      ? await deliverInOrder(cloudEvents.length, deliverAt, deadline)
+      : await deliverAll(cloudEvents.length, options.concurrency, deliverAt, deadline);
+  // A loop, not flatMap: records never started are holes, which flatMap would skip.
+  const failures: Array<{ index: number; delivery: Delivery | undefined }> = [];
+  for (let index = 0; index < deliveries.length; index++) {
+    const delivery = deliveries[index];
+    if (!delivery?.ok) failures.push({ index, delivery });
+  }
   if (failures.length > 0) {
-    const first = failures[0] as { index: number; delivery: Delivery | undefined };
+    const first = failures[0] as (typeof failures)[number];
     const firstPath = pathOf(cloudEvents[first.index] as CloudEvent, options, fallbackPath);
     throw new EventDeliveryError(`${failures.length} of ${cloudEvents.length} records failed; the first, record ${first.index}: ${describe(first.delivery)}`, {
       code: 'RECORDS_FAILED',
@@ -93,10 +102,13 @@ async function deliverBatch(
   count: number,
   options: ResolvedOptions,
   deliverAt: (index: number) => Promise<Delivery>,
+  deadline: number,
 ): Promise<BatchResult> {
   const batch = source.batch as NonNullable<EventSource['batch']>;
   // Ordered (FIFO, streams): records after the first failure stay undelivered, and are reported too.
-  const deliveries = batch.ordered(event) ? await deliverInOrder(count, deliverAt, true) : await deliverAll(count, options.concurrency, deliverAt, true);
+  const deliveries = batch.ordered(event)
+    ? await deliverInOrder(count, deliverAt, deadline, true)
+    : await deliverAll(count, options.concurrency, deliverAt, deadline, true);
   const failed: number[] = [];
   for (let index = 0; index < count; index++) {
     const delivery = deliveries[index];
@@ -108,19 +120,22 @@ async function deliverBatch(
 }
 
 /**
- * Deliver records `0..count-1`, `concurrency` at a time. With `dropResponses`, only the outcome is kept
- * (a 10,000-record batch does not hold 10,000 response bodies).
+ * Deliver records `0..count-1`, `concurrency` at a time, none started at or after `deadline` (epoch ms):
+ * those stay `undefined` (not delivered, so failed), and the batch answers by the deadline instead of
+ * timing each remaining record out in turn. With `dropResponses`, only the outcome is kept (a
+ * 10,000-record batch does not hold 10,000 response bodies).
  */
 async function deliverAll(
   count: number,
   concurrency: number,
   deliverAt: (index: number) => Promise<Delivery>,
+  deadline: number,
   dropResponses = false,
 ): Promise<Array<Delivery | undefined>> {
   const deliveries = new Array<Delivery | undefined>(count);
   let next = 0;
   const worker = async (): Promise<void> => {
-    while (next < count) {
+    while (next < count && Date.now() < deadline) {
       const index = next++;
       const delivery = await deliverAt(index);
       deliveries[index] = dropResponses && delivery.ok ? OK : delivery;
@@ -134,10 +149,15 @@ async function deliverAll(
 
 const OK = { ok: true } as Delivery;
 
-/** One at a time, in order; after a failure the rest stay undelivered (`undefined`). */
-async function deliverInOrder(count: number, deliverAt: (index: number) => Promise<Delivery>, dropResponses = false): Promise<Array<Delivery | undefined>> {
+/** One at a time, in order; after a failure, or from `deadline` on, the rest stay undelivered (`undefined`). */
+async function deliverInOrder(
+  count: number,
+  deliverAt: (index: number) => Promise<Delivery>,
+  deadline: number,
+  dropResponses = false,
+): Promise<Array<Delivery | undefined>> {
   const deliveries = new Array<Delivery | undefined>(count);
-  for (let index = 0; index < count; index++) {
+  for (let index = 0; index < count && Date.now() < deadline; index++) {
     const delivery = await deliverAt(index);
     deliveries[index] = dropResponses && delivery.ok ? OK : delivery;
     if (!delivery.ok) break;
