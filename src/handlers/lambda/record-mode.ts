@@ -109,14 +109,15 @@ async function deliverBatch(
   const deliveries = batch.ordered(event)
     ? await deliverInOrder(count, deliverAt, deadline, true)
     : await deliverAll(count, options.concurrency, deliverAt, deadline, true);
-  const failed: number[] = [];
+  const batchItemFailures: Array<{ itemIdentifier: string }> = [];
+  let first = -1;
   for (let index = 0; index < count; index++) {
-    const delivery = deliveries[index];
-    if (delivery?.ok) continue;
-    if (delivery !== undefined) logFailure(source, event, index, delivery);
-    failed.push(index);
+    if (deliveries[index]?.ok) continue;
+    if (first < 0) first = index;
+    batchItemFailures.push({ itemIdentifier: batch.itemIdentifier(event, index) });
   }
-  return { batchItemFailures: failed.map((index) => ({ itemIdentifier: batch.itemIdentifier(event, index) })) };
+  if (first >= 0) logFailures(source, count, batchItemFailures, first, deliveries[first]);
+  return { batchItemFailures };
 }
 
 /**
@@ -202,7 +203,17 @@ function describe(delivery: Delivery | undefined): string {
   return `the app answered ${delivery.response.statusCode}`;
 }
 
-function logFailure(source: EventSource, event: unknown, index: number, delivery: Delivery | undefined): void {
-  const id = (source.batch as NonNullable<EventSource['batch']>).itemIdentifier(event, index);
-  console.error(`cloud-events-handler: record ${index} (${id}) of ${source.name} failed: ${describe(delivery)}`);
+/** Record ids named in a failed batch's log line; the rest are counted. */
+const LOGGED_IDS = 20;
+
+/**
+ * One log line per failed batch, not one per record: a 10,000-record batch that times out must not
+ * write 10,000 lines. It names the first failure's reason and the first {@link LOGGED_IDS} ids.
+ */
+function logFailures(source: EventSource, count: number, failures: ReadonlyArray<{ itemIdentifier: string }>, first: number, delivery: Delivery | undefined): void {
+  const ids = failures.slice(0, LOGGED_IDS).map((failure) => failure.itemIdentifier).join(', ');
+  const more = failures.length > LOGGED_IDS ? ` and ${failures.length - LOGGED_IDS} more` : '';
+  console.error(
+    `cloud-events-handler: ${failures.length} of ${count} records of ${source.name} failed (the first, record ${first}: ${describe(delivery)}): ${ids}${more}`,
+  );
 }
