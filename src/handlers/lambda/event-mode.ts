@@ -67,17 +67,27 @@ function eventRequest(options: ResolvedOptions, event: unknown, path: string, co
 
 /**
  * The HTTP request an HTTP event carries, with the request defaults' headers and the invocation headers
- * added; the event's own headers win.
+ * added. The event's own headers win over the defaults; the invocation headers win over the event's: a
+ * client must not forge `x-amzn-request-id` or `x-amzn-lambda-context` (which the app may trust), so
+ * those two are dropped from the event even when there is no context to fill them.
+ *
+ * @example
+ * carriedRequest(httpApiSource, event, options, context, deadline).headers['x-amzn-request-id']; // context.awsRequestId
  */
 export function carriedRequest(source: EventSource, event: unknown, options: ResolvedOptions, context: LambdaContext | undefined, deadline: number): DispatchRequest {
   const carried = (source.toRequest as NonNullable<EventSource['toRequest']>)(event);
-  return { ...carried, headers: Object.assign({}, options.headers, invocationHeaders(context, deadline), carried.headers) };
+  const headers = Object.assign({}, options.headers, carried.headers);
+  // Checked first: `delete` of a present property is what costs (the object changes shape).
+  if (headers['x-amzn-request-id'] !== undefined) delete headers['x-amzn-request-id'];
+  if (headers['x-amzn-lambda-context'] !== undefined) delete headers['x-amzn-lambda-context'];
+  return { ...carried, headers: Object.assign(headers, invocationHeaders(context, deadline)) };
 }
 
 /**
  * An HTTP event (API Gateway, ALB, Function URL, VPC Lattice): the request it carries goes to the app as
  * is, and the app's response, whatever its status, is answered in the event's own format. The request
- * defaults' headers are added, the event's own win; an app that throws is answered 500, logged.
+ * defaults' headers are added (the event's own win), then the invocation headers (they win over the
+ * event's); an app that throws is answered 500, logged.
  */
 function sendHttpEvent(
   dispatch: Dispatcher,

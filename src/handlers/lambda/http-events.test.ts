@@ -80,3 +80,39 @@ describe('HTTP events in the same handler (API Gateway HTTP API)', () => {
     expect((error as EventDeliveryError).code).toBe('APP_TIMEOUT');
   });
 });
+
+describe('HTTP events: a client cannot forge the invocation headers', () => {
+  const forged = {
+    'x-amzn-request-id': 'forged-id',
+    'x-amzn-lambda-context': '{"functionName":"forged"}',
+    'x-amzn-trace-id': 'Root=1-forged',
+    'x-tenant': 'from-client',
+  };
+
+  afterEach(() => vi.unstubAllEnvs());
+
+  for (const mode of ['event', 'record'] as const) {
+    it(`express 5, ${mode} mode: ours win over the event's; the event's win over request defaults`, async () => {
+      vi.stubEnv('_X_AMZN_TRACE_ID', 'Root=1-lambda');
+      const echo = express5App();
+      const event = httpApiEvent({ headers: { ...httpApiEvent().headers, ...forged } });
+      await createLambdaHandler(echo.app, { mode, request: { headers: { 'x-tenant': 'default', 'x-extra': 'default' } } })(event, context);
+      const headers = echo.received[0]!.headers;
+      expect(headers['x-amzn-request-id']).toBe('lambda-req');
+      expect(headers['x-amzn-trace-id']).toBe('Root=1-lambda');
+      expect(JSON.parse(headers['x-amzn-lambda-context'] as string)).toMatchObject({ awsRequestId: 'lambda-req' });
+      expect(headers['x-amzn-lambda-context']).not.toContain('forged');
+      expect([headers['x-tenant'], headers['x-extra']]).toEqual(['from-client', 'default']);
+    });
+  }
+
+  it('without a context, the forged request id and context are dropped; the event\'s trace id is kept', async () => {
+    vi.stubEnv('_X_AMZN_TRACE_ID', '');
+    const echo = express5App();
+    await createLambdaHandler(echo.app)(httpApiEvent({ headers: { ...httpApiEvent().headers, ...forged } }), undefined as never);
+    const headers = echo.received[0]!.headers;
+    expect(headers['x-amzn-request-id']).toBeUndefined();
+    expect(headers['x-amzn-lambda-context']).toBeUndefined();
+    expect(headers['x-amzn-trace-id']).toBe('Root=1-forged');
+  });
+});
