@@ -1,4 +1,4 @@
-import type { Dispatcher, DispatchRequest } from '../../dispatch/types.js';
+import type { Dispatcher, DispatchRequest, DispatchResponse } from '../../dispatch/types.js';
 import { EventDeliveryError } from '../../errors.js';
 import { findSource } from '../../sources/index.js';
 import type { LambdaContext } from '../../types.js';
@@ -87,7 +87,7 @@ export function carriedRequest(source: EventSource, event: unknown, options: Res
  * An HTTP event (API Gateway, ALB, Function URL, VPC Lattice): the request it carries goes to the app as
  * is, and the app's response, whatever its status, is answered in the event's own format. The request
  * defaults' headers are added (the event's own win), then the invocation headers (they win over the
- * event's); an app that throws is answered 500, logged.
+ * event's); an app that throws is answered 500, one that does not answer in time 504, both logged.
  */
 function sendHttpEvent(
   dispatch: Dispatcher,
@@ -101,11 +101,17 @@ function sendHttpEvent(
   const carried = carriedRequest(source, event, options, context, deadline);
   return deliver(dispatch, carried, { event, context }, deadline, (delivery) => {
     if (delivery.error === undefined) return respond(delivery.response, event) as HttpEventResult;
-    if (delivery.error.code === 'APP_TIMEOUT') throw timeoutError(delivery.error, carried.url);
-    console.error(`cloud-events-handler: the app threw while handling ${carried.method} ${carried.url}:`, delivery.error.cause ?? delivery.error);
-    const failure = { statusCode: 500, headers: { 'content-type': 'text/plain; charset=utf-8' }, body: Buffer.from('Internal Server Error') };
-    return respond(failure, event) as HttpEventResult;
+    // Answered like a gateway would (a rejection would show the client a bare 502), and logged.
+    const timedOut = delivery.error.code === 'APP_TIMEOUT';
+    if (timedOut) console.error(`cloud-events-handler: ${delivery.error.message}: answering 504`);
+    else console.error(`cloud-events-handler: the app threw while handling ${carried.method} ${carried.url}:`, delivery.error.cause ?? delivery.error);
+    return respond(timedOut ? plainAnswer(504, 'Gateway Timeout') : plainAnswer(500, 'Internal Server Error'), event) as HttpEventResult;
   });
+}
+
+/** A fresh text response (fresh: a source's `respond` may change what it is given). */
+function plainAnswer(statusCode: number, text: string): DispatchResponse {
+  return { statusCode, headers: { 'content-type': 'text/plain; charset=utf-8' }, body: Buffer.from(text) };
 }
 
 /**
