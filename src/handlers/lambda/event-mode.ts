@@ -9,7 +9,8 @@ import type { Delivery } from './deliver.js';
 import type { CallbackOutcome, EventSource } from '../../sources/types.js';
 import { appDeadline, invocationHeaders } from './invocation-headers.js';
 import type { ResolvedOptions } from './options.js';
-import { appBatchResult, bodyExcerpt, toHttpResult } from './result.js';
+import { htmlMessage } from './html-text.js';
+import { appBatchResult, bodyExcerpt, contentTypeOf, toHttpResult } from './result.js';
 import type { BatchResult, HttpResult } from './result.js';
 
 const EMPTY = Buffer.alloc(0);
@@ -161,7 +162,7 @@ async function sendWithCallback(
   const outcome = await deliver(dispatch, eventRequest(options, event, path, context, deadline), { event, context }, deadline, (delivery): CallbackOutcome => {
     if (delivery.error !== undefined) return { ok: false, reason: delivery.error.message };
     if (delivery.ok) return { ok: true, response: delivery.response };
-    return { ok: false, reason: appErrorText(delivery.response.statusCode, delivery.response.body), response: delivery.response };
+    return { ok: false, reason: appErrorText(delivery.response.statusCode, delivery.response.body, contentTypeOf(delivery.response)), response: delivery.response };
   });
   if (!outcome.ok) console.error(`cloud-events-handler: ${source.name} ${path} failed: ${outcome.reason}`);
   const request = callback(outcome, event, context);
@@ -206,7 +207,7 @@ function answer(delivery: Delivery, source: EventSource | undefined, event: unkn
   const response = delivery.response;
   if (source?.delivery === 'sync') return syncResult(delivery, source, event, path);
   if (!delivery.ok && retried) {
-    const excerpt = bodyExcerpt(response.body);
+    const excerpt = bodyExcerpt(response.body, undefined, contentTypeOf(response));
     throw new EventDeliveryError(`the app answered ${response.statusCode} to ${options.method} ${path}${excerpt ? `: ${excerpt}` : ''}`, {
       code: 'EVENT_REJECTED',
       statusCode: response.statusCode,
@@ -235,7 +236,7 @@ export type SyncResult = { [key: string]: unknown } | unknown[] | string | numbe
 function syncResult(delivery: Delivery & { error?: undefined }, source: EventSource, event: unknown, path: string): SyncResult {
   const response = delivery.response;
   if (!delivery.ok && !(source.respondsToAnyStatus === true && source.respond !== undefined)) {
-    throw new EventDeliveryError(appErrorText(response.statusCode, response.body), {
+    throw new EventDeliveryError(appErrorText(response.statusCode, response.body, contentTypeOf(response)), {
       code: 'EVENT_REJECTED',
       statusCode: response.statusCode,
       body: response.body.toString('utf8'),
@@ -246,13 +247,17 @@ function syncResult(delivery: Delivery & { error?: undefined }, source: EventSou
 }
 
 /**
- * The app's error text: `message`, `errorMessage` or `error` of a JSON body, else the body as text, else
- * `HTTP <status>`.
+ * The app's error text: `message`, `errorMessage` or `error` of a JSON body; the first line of an HTML
+ * error page's `<pre>`, `<title>` or `<body>` (Express's default error handler), tags and stack trace
+ * left out; else the body as text; else `HTTP <status>`.
  *
  * @example
  * appErrorText(400, Buffer.from('{"message":"User is not allowed"}')); // 'User is not allowed'
+ * appErrorText(500, Buffer.from('<!DOCTYPE html>...<pre>Error: boom<br> &nbsp;at ...</pre>...')); // 'Error: boom'
  */
-export function appErrorText(statusCode: number, body: Buffer): string {
+export function appErrorText(statusCode: number, body: Buffer, contentType?: string): string {
+  const message = htmlMessage(body, contentType);
+  if (message !== undefined) return message;
   const text = body.toString('utf8').trim();
   if (text.startsWith('{')) {
     try {

@@ -11,7 +11,7 @@ import type { HttpEventResult, SyncResult } from './event-mode.js';
 import type { Delivery } from './deliver.js';
 import { appDeadline, invocationHeaders } from './invocation-headers.js';
 import type { ResolvedOptions } from './options.js';
-import { bodyExcerpt, toHttpResult } from './result.js';
+import { bodyExcerpt, contentTypeOf, toHttpResult } from './result.js';
 import type { BatchResult, HttpResult } from './result.js';
 
 /**
@@ -89,7 +89,7 @@ export async function handleRecords(
       failures: failures.map(({ index, delivery }) => ({
         index,
         statusCode: statusOf(delivery),
-        body: delivery?.response !== undefined ? bodyExcerpt(delivery.response.body) : describe(delivery),
+        body: delivery?.response !== undefined ? bodyExcerpt(delivery.response.body, undefined, contentTypeOf(delivery.response)) : describe(delivery),
       })),
     });
   }

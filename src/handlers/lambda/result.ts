@@ -1,5 +1,6 @@
 import { isUtf8 } from 'node:buffer';
 import type { DispatchResponse } from '../../dispatch/types.js';
+import { htmlMessage } from './html-text.js';
 
 /**
  * What an invocation returns in event mode (and per record, for sources without partial batch
@@ -78,8 +79,27 @@ export function isSuccess(statusCode: number): boolean {
   return statusCode >= 200 && statusCode < 300;
 }
 
-/** The first `limit` characters of a body as text, for error messages and logs. */
-export function bodyExcerpt(body: Buffer, limit = 500): string {
+/**
+ * The first `limit` characters of a body as text, for error messages and logs; of an HTML error page
+ * (Express's default error handler), its message's first line only (see {@link htmlMessage}).
+ *
+ * @example
+ * bodyExcerpt(Buffer.from('no such book')); // 'no such book'
+ */
+export function bodyExcerpt(body: Buffer, limit = 500, contentType?: string): string {
+  const message = htmlMessage(body, contentType);
+  if (message !== undefined) return message;
   const text = body.subarray(0, limit * 4).toString('utf8');
   return text.length > limit ? text.slice(0, limit) + '…' : text;
+}
+
+/**
+ * A response's content-type, as one string.
+ *
+ * @example
+ * contentTypeOf({ statusCode: 500, headers: { 'content-type': 'text/html' }, body: Buffer.alloc(0) }); // 'text/html'
+ */
+export function contentTypeOf(response: DispatchResponse): string | undefined {
+  const value = response.headers['content-type'];
+  return Array.isArray(value) ? value[0] : value;
 }
