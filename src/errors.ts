@@ -65,7 +65,17 @@ export class EventDeliveryError extends Error {
 }
 
 /** Stable codes of {@link ConfigurationError}. */
-export type ConfigurationErrorCode = 'APP_NOT_CONFIGURED' | 'APP_LOAD_FAILED' | 'APP_NOT_FOUND' | 'INVALID_OPTION';
+export type ConfigurationErrorCode =
+  /** `CLOUD_EVENTS_APP` is not set. */
+  | 'APP_NOT_CONFIGURED'
+  /** Loading the app (or request-defaults) module threw. */
+  | 'APP_LOAD_FAILED'
+  /** The module named by the variable cannot be found, or has no such export. */
+  | 'APP_NOT_FOUND'
+  /** An option or environment variable has an invalid value. */
+  | 'INVALID_OPTION'
+  /** An option key the handler does not know (a typo such as `rotues`); the message names the closest known key. */
+  | 'UNKNOWN_OPTION';
 
 /**
  * The handler's configuration is wrong: the app module could not be found or loaded, an environment

@@ -32,6 +32,20 @@ export interface LambdaOptions {
   timeoutMs?: number;
 }
 
+/**
+ * Every option key `createLambdaHandler` knows, and those of `request`: the one list that unknown keys
+ * are checked against (a typo such as `rotues` must fail at creation, not route nothing in production).
+ * `satisfies` keeps it complete: a key added to {@link LambdaOptions} must be added here.
+ */
+export const OPTION_KEYS = {
+  mode: true,
+  request: ['method', 'path', 'headers'],
+  routes: true,
+  concurrency: true,
+  timeoutMarginMs: true,
+  timeoutMs: true,
+} as const satisfies { [K in keyof Required<LambdaOptions>]: true | ReadonlyArray<keyof Required<RequestDefaults>> };
+
 /** Default request method. */
 export const DEFAULT_METHOD = 'POST';
 /** Default path of an unrecognised event. */
@@ -65,6 +79,12 @@ export interface ResolvedOptions {
  * resolveOptions({ request: { method: 'put' } }).method; // 'PUT'
  */
 export function resolveOptions(options: LambdaOptions = {}): ResolvedOptions {
+  if (typeof options !== 'object' || options === null) invalid('options', options, 'an object');
+  rejectUnknownKeys(options, Object.keys(OPTION_KEYS), '');
+  if (options.request !== undefined) {
+    if (typeof options.request !== 'object' || options.request === null) invalid('request', options.request, 'an object');
+    rejectUnknownKeys(options.request, OPTION_KEYS.request, 'request.');
+  }
   const mode = options.mode ?? 'event';
   if (mode !== 'event' && mode !== 'record') invalid('mode', mode, "'event' or 'record'");
   const method = (options.request?.method ?? DEFAULT_METHOD).toUpperCase();
@@ -119,6 +139,45 @@ export function compileRoutes(routes: RecordRoutes | undefined): (event: CloudEv
     }
     return undefined;
   };
+}
+
+/** Throws `UNKNOWN_OPTION` for the first key of `given` not in `known`, with the closest known key. */
+function rejectUnknownKeys(given: object, known: ReadonlyArray<string>, prefix: string): void {
+  for (const key of Object.keys(given)) {
+    if (known.includes(key)) continue;
+    const closest = closestKey(key, known);
+    const hint = closest !== undefined ? ` (did you mean ${prefix}${closest}?)` : '';
+    throw new ConfigurationError(
+      `cloud-events-handler has no option ${prefix}${key}${hint}; the options${prefix === '' ? '' : ` of ${prefix.slice(0, -1)}`} are ${known.join(', ')}`,
+      'UNKNOWN_OPTION',
+    );
+  }
+}
+
+/** The known key within 2 edits of `key` (case ignored; a swap of two letters is 1 edit), if any. */
+function closestKey(key: string, known: ReadonlyArray<string>): string | undefined {
+  let best: string | undefined;
+  let bestDistance = Math.min(2, Math.floor(key.length / 2));
+  for (const candidate of known) {
+    const distance = editDistance(key.toLowerCase(), candidate.toLowerCase());
+    if (distance <= bestDistance) [best, bestDistance] = [candidate, distance - 1];
+  }
+  return best;
+}
+
+/** Optimal string alignment distance: insertions, deletions, substitutions and adjacent swaps. */
+function editDistance(a: string, b: string): number {
+  const rows = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+  for (let i = 1; i <= a.length; i++) {
+    for (let j = 1; j <= b.length; j++) {
+      const row = rows[i] as number[];
+      const above = rows[i - 1] as number[];
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      row[j] = Math.min((above[j] as number) + 1, (row[j - 1] as number) + 1, (above[j - 1] as number) + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) row[j] = Math.min(row[j] as number, ((rows[i - 2] as number[])[j - 2] as number) + 1);
+    }
+  }
+  return (rows[a.length] as number[])[b.length] as number;
 }
 
 function escapeRegex(text: string): string {
