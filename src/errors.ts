@@ -17,7 +17,9 @@ export type EventDeliveryErrorCode =
   /** One or more records of a record-mode batch failed. */
   | 'RECORDS_FAILED'
   /** The callback its caller waits for (CloudFormation's response document) could not be sent. */
-  | 'CALLBACK_FAILED';
+  | 'CALLBACK_FAILED'
+  /** The event cannot be sent as a request: its JSON cannot be built (nested too deep, cyclic); status 400. */
+  | 'INVALID_EVENT';
 
 /** What {@link EventDeliveryError} is built from. */
 export interface EventDeliveryErrorInit {

@@ -58,12 +58,26 @@ function eventRequest(options: ResolvedOptions, event: unknown, path: string, co
   const headers: Record<string, string> = Object.assign({}, options.headers);
   let body: Buffer | undefined;
   if (options.hasBody) {
-    body = event === undefined ? EMPTY : Buffer.from(JSON.stringify(event), 'utf8');
+    body = event === undefined ? EMPTY : Buffer.from(serialise(event, path), 'utf8');
     headers['content-type'] = 'application/json';
     headers['content-length'] = String(body.length);
   }
   Object.assign(headers, invocationHeaders(context, deadline));
   return { method: options.method, url: path, headers, body };
+}
+
+/** The event's JSON; an event JSON cannot express (too deep, cyclic, a BigInt) is `INVALID_EVENT`. */
+function serialise(event: unknown, path: string): string {
+  let json: string | undefined;
+  let cause: unknown;
+  try {
+    json = JSON.stringify(event) as string | undefined;
+  } catch (error) {
+    cause = error;
+  }
+  if (typeof json === 'string') return json;
+  const why = cause !== undefined ? messageOf(cause) : `JSON has no ${typeof event}`;
+  throw new EventDeliveryError(`the event cannot be serialised as JSON: ${why}`, { code: 'INVALID_EVENT', statusCode: 400, body: '', path, cause });
 }
 
 /**

@@ -59,6 +59,9 @@ export const DEFAULT_TIMEOUT_MARGIN_MS = 250;
 /** Default app time limit without a Lambda context. */
 export const DEFAULT_TIMEOUT_MS = 30_000;
 
+/** The longest delay a Node timer honours (2^31-1 ms, about 24.8 days); `timeoutMs` and `timeoutMarginMs` stay within it. */
+export const MAX_TIMER_MS = 2 ** 31 - 1;
+
 /** Options with every default applied and header names lower-cased, computed once per handler. */
 export interface ResolvedOptions {
   mode: 'event' | 'record';
@@ -100,8 +103,9 @@ export function resolveOptions(options: LambdaOptions = {}): ResolvedOptions {
   if (!Number.isInteger(concurrency) || concurrency < 1) invalid('concurrency', concurrency, 'a whole number of at least 1');
   const timeoutMarginMs = options.timeoutMarginMs ?? DEFAULT_TIMEOUT_MARGIN_MS;
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-  if (!(timeoutMarginMs >= 0)) invalid('timeoutMarginMs', timeoutMarginMs, 'a number of milliseconds');
-  if (!(timeoutMs > 0)) invalid('timeoutMs', timeoutMs, 'a positive number of milliseconds');
+  // At most 2^31-1: a longer timer fires at once (Node clamps it to 1 ms), and Infinity never would.
+  if (!(timeoutMarginMs >= 0 && timeoutMarginMs <= MAX_TIMER_MS)) invalid('timeoutMarginMs', timeoutMarginMs, `a number of milliseconds from 0 to ${MAX_TIMER_MS}`);
+  if (!(timeoutMs > 0 && timeoutMs <= MAX_TIMER_MS)) invalid('timeoutMs', timeoutMs, `a positive number of milliseconds up to ${MAX_TIMER_MS}`);
   return {
     mode,
     method,
@@ -185,5 +189,6 @@ function escapeRegex(text: string): string {
 }
 
 function invalid(option: string, value: unknown, expected: string): never {
-  throw new ConfigurationError(`cloud-events-handler option ${option} is ${JSON.stringify(value)}: expected ${expected}`, 'INVALID_OPTION');
+  const shown = typeof value === 'number' ? String(value) : JSON.stringify(value);
+  throw new ConfigurationError(`cloud-events-handler option ${option} is ${shown}: expected ${expected}`, 'INVALID_OPTION');
 }
