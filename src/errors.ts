@@ -76,6 +76,8 @@ export type ConfigurationErrorCode =
   | 'APP_NOT_FOUND'
   /** An option or environment variable has an invalid value. */
   | 'INVALID_OPTION'
+  /** The app could not be started at the first event: its Promise rejected or resolved to something this package cannot drive, or its `ready()` failed. */
+  | 'APP_START_FAILED'
   /** An option key the handler does not know (a typo such as `rotues`); the message names the closest known key. */
   | 'UNKNOWN_OPTION';
 

@@ -86,4 +86,24 @@ describe('every rejection is typed', () => {
     const infinite = { awsRequestId: 'r', getRemainingTimeInMillis: () => Infinity };
     expect((await rejection(createLambdaHandler(never, { timeoutMs: 50 })(s3, infinite))).code).toBe('APP_TIMEOUT');
   });
+
+  it('an app that cannot be started (a Promise app that rejects, or resolves to a number): ConfigurationError APP_START_FAILED', async () => {
+    const sqs = loadFixture('aws-lambda-go/sqs-event.json');
+    for (const mode of ['event', 'record'] as const) {
+      const failing = Promise.reject(new Error('database unreachable'));
+      failing.catch(() => undefined);
+      for (const [app, why] of [
+        [failing, 'database unreachable'],
+        [Promise.resolve(42), 'cannot drive a number'],
+      ] as const) {
+        const error = await createLambdaHandler(app, { mode })(sqs, context).then(
+          () => undefined,
+          (e: unknown) => e,
+        );
+        expect(error).toBeInstanceOf(ConfigurationError);
+        expect((error as ConfigurationError).code).toBe('APP_START_FAILED');
+        expect((error as ConfigurationError).message).toContain(why);
+      }
+    }
+  });
 });

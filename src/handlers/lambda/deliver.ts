@@ -1,5 +1,6 @@
 import type { Dispatcher, DispatchRequest, DispatchResponse } from '../../dispatch/types.js';
 import { isDispatchError } from '../../dispatch/types.js';
+import { ConfigurationError, describeError, EventDeliveryError } from '../../errors.js';
 import { runInInvocation } from '../../invocation.js';
 import type { Invocation } from '../../invocation.js';
 
@@ -12,8 +13,8 @@ export type Delivery =
 /**
  * Send one request to the app inside `invocation` (for `getInvocation()`), no later than `deadline`
  * (epoch ms), and settle with `finish(delivery)`. Never rejects for what the app does: a non-2xx answer,
- * a throw or a timeout is a failed {@link Delivery}. Errors that are not the app's (a bad app, a Promise
- * app that rejected) propagate.
+ * a throw or a timeout is a failed {@link Delivery}. An app that cannot be started (a Promise app that
+ * rejected, or resolved to something it cannot drive) rejects with `ConfigurationError` `APP_START_FAILED`.
  *
  * @example
  * const ok = await deliver(dispatch, request, { event, context }, Date.now() + 1000, (d) => d.ok);
@@ -38,7 +39,16 @@ function delivered(response: DispatchResponse): Delivery {
 
 function undelivered(error: unknown): Delivery {
   if (isDispatchError(error)) return { ok: false, error };
-  throw error;
+  throw startError(error);
+}
+
+/**
+ * Not the app's answer but its start (a Promise app that rejected or resolved to something no dispatcher
+ * can drive, a failed `ready()`): a `ConfigurationError`, so that every rejection carries a code.
+ */
+function startError(error: unknown): Error {
+  if (error instanceof ConfigurationError || error instanceof EventDeliveryError) return error;
+  return new ConfigurationError(`cloud-events-handler could not start the app: ${describeError(error)}`, 'APP_START_FAILED', error);
 }
 
 /** The identity, for callers that want the {@link Delivery} itself. */
