@@ -9,7 +9,7 @@ import type { Delivery } from './deliver.js';
 import type { CallbackOutcome, EventSource } from '../../sources/types.js';
 import { appDeadline, invocationHeaders } from './invocation-headers.js';
 import type { ResolvedOptions } from './options.js';
-import { htmlMessage } from './html-text.js';
+import { appErrorText } from './error-text.js';
 import { appBatchResult, bodyExcerpt, contentTypeOf, toHttpResult } from './result.js';
 import type { BatchResult, HttpResult } from './result.js';
 
@@ -124,15 +124,14 @@ function sendHttpEvent(
   });
 }
 
-/** A fresh text response (fresh: a source's `respond` may change what it is given). */
+/** A fresh text response (a source's `respond` may change what it is given). */
 function plainAnswer(statusCode: number, text: string): DispatchResponse {
   return { statusCode, headers: { 'content-type': 'text/plain; charset=utf-8' }, body: Buffer.from(text) };
 }
 
 /**
- * What an HTTP event's caller gets: the event's own response format. API Gateway (REST and HTTP APIs),
- * Function URLs, ALB and VPC Lattice all answer with these members, plus their own (`cookies`,
- * `multiValueHeaders`, `statusDescription`).
+ * What an HTTP event's caller gets, in the event's own format: API Gateway (REST, HTTP APIs), Function
+ * URLs, ALB and VPC Lattice answer with these members plus their own (cookies, statusDescription...).
  */
 export interface HttpEventResult {
   statusCode: number;
@@ -258,32 +257,6 @@ function syncResult(delivery: Delivery & { error?: undefined }, source: EventSou
     });
   }
   return (source.respond !== undefined ? source.respond(response, event) : jsonBody(response.body)) as SyncResult;
-}
-
-/**
- * The app's error text: `message`, `errorMessage` or `error` of a JSON body; the first line of an HTML
- * error page's `<pre>`, `<title>` or `<body>` (Express's default error handler), tags and stack trace
- * left out; else the body as text; else `HTTP <status>`.
- *
- * @example
- * appErrorText(400, Buffer.from('{"message":"User is not allowed"}')); // 'User is not allowed'
- * appErrorText(500, Buffer.from('<!DOCTYPE html>...<pre>Error: boom<br> &nbsp;at ...</pre>...')); // 'Error: boom'
- */
-export function appErrorText(statusCode: number, body: Buffer, contentType?: string): string {
-  const message = htmlMessage(body, contentType);
-  if (message !== undefined) return message;
-  const text = body.toString('utf8').trim();
-  if (text.startsWith('{')) {
-    try {
-      const parsed = JSON.parse(text) as Record<string, unknown>;
-      for (const key of ['message', 'errorMessage', 'error']) {
-        if (typeof parsed[key] === 'string' && parsed[key] !== '') return parsed[key] as string;
-      }
-    } catch {
-      // Not JSON: the text itself.
-    }
-  }
-  return text !== '' ? text : `HTTP ${statusCode}`;
 }
 
 /** A 2xx body as the caller's result: JSON parsed, `null` when empty, else the text. */

@@ -3,7 +3,7 @@ import express5 from 'express';
 import express4 from 'express4';
 import { loadFixture } from '../../../test/fixtures/load.js';
 import { EventDeliveryError } from '../../errors.js';
-import { appErrorText } from './event-mode.js';
+import { appErrorText } from './error-text.js';
 import { createLambdaHandler } from './index.js';
 
 /**

@@ -53,6 +53,6 @@ export {
 } from './options.js';
 export type { BatchResult, HttpResult } from './result.js';
 export type { HttpEventResult, SyncResult } from './event-mode.js';
-export { appErrorText } from './event-mode.js';
+export { appErrorText } from './error-text.js';
 export { createStreamingLambdaHandler } from './streaming.js';
 export type { AwsLambdaRuntime, LambdaResponseStream, StreamedResponseHead, StreamingLambdaHandler } from './streaming.js';
