@@ -119,6 +119,24 @@ describe('HTTP events: a client cannot forge the invocation headers', () => {
   });
 });
 
+describe("HTTP events: a client's own trace context stays the request's", () => {
+  const xray = 'Root=1-5759e988-bd862e3fe1be46a994272793;Parent=53995c3f42cd8ad8;Sampled=1';
+  const clientTrace = { traceparent: '00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01', tracestate: 'congo=t61rcWkgMzE' };
+
+  afterEach(() => vi.unstubAllEnvs());
+
+  it("express 5: the client's traceparent and tracestate win over Lambda's; without them, Lambda's trace is the traceparent", async () => {
+    vi.stubEnv('_X_AMZN_TRACE_ID', xray);
+    const echo = express5App();
+    const handler = createLambdaHandler(echo.app);
+    await handler(httpApiEvent({ headers: { ...httpApiEvent().headers, ...clientTrace } }), context);
+    await handler(httpApiEvent(), context);
+    const [traced, untraced] = echo.received.map((request) => request.headers);
+    expect([traced!.traceparent, traced!.tracestate, traced!['x-amzn-trace-id']]).toEqual([clientTrace.traceparent, clientTrace.tracestate, xray]);
+    expect(untraced!.traceparent).toBe('00-5759e988bd862e3fe1be46a994272793-53995c3f42cd8ad8-01');
+  });
+});
+
 describe('HTTP events: an app that never answers gets a 504 in the event\'s own format', () => {
   const albEvent = () => loadFixture('aws-lambda-go/alb-lambda-target-request-headers-only.json') as Record<string, unknown>;
 
@@ -141,4 +159,13 @@ describe('HTTP events: an app that never answers gets a 504 in the event\'s own 
       expect(String(errors.mock.calls[0]![0])).toMatch(/did not answer POST \/books\/42.*504/);
     });
   }
+
+  it('no time left at all (Lambda reports 0 ms): the app is not called, the event is answered 504, logged', async () => {
+    const errors = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const echo = express5App();
+    const result = await createLambdaHandler(echo.app)(httpApiEvent(), { awsRequestId: 'lambda-req', getRemainingTimeInMillis: () => 0 });
+    expect(result).toMatchObject({ statusCode: 504, body: 'Gateway Timeout' });
+    expect(echo.received).toEqual([]);
+    expect(String(errors.mock.calls[0]![0])).toMatch(/deadline had passed: answering 504/);
+  });
 });

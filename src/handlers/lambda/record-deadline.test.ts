@@ -78,6 +78,25 @@ describe('record mode stops starting records at the deadline', () => {
     }, 20_000);
   }
 
+  it('a record not started builds no request: the routes function is asked only for records that were sent', async () => {
+    vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    let t0 = 0;
+    const { app, started } = slowApp(() => t0);
+    const routed: string[] = [];
+    const routes = (cloudEvent: { id: string }) => {
+      routed.push(cloudEvent.id);
+      return '/orders';
+    };
+    const handler = createLambdaHandler(app, { mode: 'record', timeoutMarginMs: MARGIN_MS, routes });
+    const context = lambdaContext();
+    t0 = Date.now();
+    const result = (await handler(sqsBatch(10_000), context)) as { batchItemFailures: unknown[] };
+    expect(result.batchItemFailures.length).toBeGreaterThan(0);
+    expect(started.length).toBeLessThan(10_000);
+    // One routing per request made; at most the records in flight at the deadline were routed unsent.
+    expect(routed.length).toBeLessThanOrEqual(started.length + 10);
+  }, 20_000);
+
   it('Firehose: a record never sent is ProcessingFailed, with its own data', async () => {
     let t0 = 0;
     const { app, answered } = slowApp(() => t0);
