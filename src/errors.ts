@@ -17,7 +17,9 @@ export type EventDeliveryErrorCode =
   /** One or more records of a record-mode batch failed. */
   | 'RECORDS_FAILED'
   /** The callback its caller waits for (CloudFormation's response document) could not be sent. */
-  | 'CALLBACK_FAILED';
+  | 'CALLBACK_FAILED'
+  /** The event cannot be sent as a request: its JSON cannot be built (nested too deep, cyclic); status 400. */
+  | 'INVALID_EVENT';
 
 /** What {@link EventDeliveryError} is built from. */
 export interface EventDeliveryErrorInit {
@@ -68,7 +70,19 @@ export class EventDeliveryError extends Error {
 Object.defineProperty(EventDeliveryError, 'name', { value: 'EventDeliveryError' });
 
 /** Stable codes of {@link ConfigurationError}. */
-export type ConfigurationErrorCode = 'APP_NOT_CONFIGURED' | 'APP_LOAD_FAILED' | 'APP_NOT_FOUND' | 'INVALID_OPTION';
+export type ConfigurationErrorCode =
+  /** `CLOUD_EVENTS_APP` is not set. */
+  | 'APP_NOT_CONFIGURED'
+  /** Loading the app (or request-defaults) module threw. */
+  | 'APP_LOAD_FAILED'
+  /** The module named by the variable cannot be found, or has no such export. */
+  | 'APP_NOT_FOUND'
+  /** An option or environment variable has an invalid value. */
+  | 'INVALID_OPTION'
+  /** The app could not be started at the first event: its Promise rejected or resolved to something this package cannot drive, or its `ready()` failed. */
+  | 'APP_START_FAILED'
+  /** An option key the handler does not know (a typo such as `rotues`); the message names the closest known key. */
+  | 'UNKNOWN_OPTION';
 
 /**
  * The handler's configuration is wrong: the app module could not be found or loaded, an environment

@@ -1,6 +1,8 @@
+import type { DispatchResponse } from '../dispatch/types.js';
 import { EventDeliveryError } from '../errors.js';
 import type { EventSource } from '../sources/types.js';
-import { bodyExcerpt, toHttpResult } from './result.js';
+import { appErrorText, bodyExcerpt } from './error-text.js';
+import { contentTypeOf, toHttpResult } from './result.js';
 import type { HttpResult } from './result.js';
 import type { Outcome } from './types.js';
 
@@ -30,8 +32,6 @@ export interface HttpEventResult {
   isBase64Encoded: boolean;
 }
 
-const APP_THREW = { statusCode: 500, headers: { 'content-type': 'text/plain; charset=utf-8' }, body: Buffer.from('Internal Server Error') };
-
 /**
  * The caller's answer to one delivery, by the source's answer strategy (an unrecognised event: `envelope`),
  * or the {@link EventDeliveryError} it rejects with. `callback` sources are answered by `answerWithCallback`.
@@ -40,13 +40,18 @@ const APP_THREW = { statusCode: 500, headers: { 'content-type': 'text/plain; cha
  * answerOutcome({ kind: 'accepted', response }, sqsSource, event, '/aws.sqs', 'POST'); // { statusCode: 200, ... }
  */
 export function answerOutcome(outcome: Outcome, source: EventSource | undefined, event: unknown, path: string, method: string): unknown {
-  if (outcome.kind === 'timedOut' || outcome.kind === 'notSent') throw timeoutError(outcome, path);
+  if (outcome.kind === 'timedOut' || outcome.kind === 'notSent') {
+    if (source?.answer !== 'http') throw timeoutError(outcome, path);
+    // Answered as a gateway would (a rejection would show the client API Gateway's bare 502), and logged.
+    console.error(`cloud-events-handler: ${outcome.kind === 'timedOut' ? outcome.cause.message : outcome.reason}: answering 504`);
+    return source.respond(plainAnswer(504, 'Gateway Timeout'), event);
+  }
   const strategy = source === undefined ? 'envelope' : source.answer;
   if (outcome.kind === 'rejected' && outcome.response === undefined) {
     const cause = outcome.cause?.cause ?? outcome.cause;
     if (source?.answer === 'http') {
       console.error(`cloud-events-handler: the app threw while handling ${method} ${path}:`, cause);
-      return source.respond(APP_THREW, event);
+      return source.respond(plainAnswer(500, 'Internal Server Error'), event);
     }
     if (strategy === 'envelope' || strategy === 'callback') {
       // A caller that reads the result gets what a web server would answer, and the cause is logged.
@@ -61,11 +66,11 @@ export function answerOutcome(outcome: Outcome, source: EventSource | undefined,
     case 'response':
       return source.respond(response, event);
     case 'json':
-      if (outcome.kind !== 'accepted') throw rejection(appErrorText(response.statusCode, response.body), response.statusCode, response.body, path);
+      if (outcome.kind !== 'accepted') throw rejection(appErrorText(response.statusCode, response.body, contentTypeOf(response)), response.statusCode, response.body, path);
       return source.respond !== undefined ? source.respond(response, event) : jsonBody(response.body);
     case 'reject':
       if (outcome.kind !== 'accepted') {
-        const excerpt = bodyExcerpt(response.body);
+        const excerpt = bodyExcerpt(response);
         throw rejection(`the app answered ${response.statusCode} to ${method} ${path}${excerpt ? `: ${excerpt}` : ''}`, response.statusCode, response.body, path);
       }
       if (source.records?.identifier !== undefined) return appBatchResult(response.body) ?? toHttpResult(response);
@@ -106,28 +111,6 @@ export function appBatchResult(body: Buffer): BatchResult | undefined {
 }
 
 /**
- * The app's error text: `message`, `errorMessage` or `error` of a JSON body, else the body as text, else
- * `HTTP <status>`.
- *
- * @example
- * appErrorText(400, Buffer.from('{"message":"User is not allowed"}')); // 'User is not allowed'
- */
-export function appErrorText(statusCode: number, body: Buffer): string {
-  const text = body.toString('utf8').trim();
-  if (text.startsWith('{')) {
-    try {
-      const parsed = JSON.parse(text) as Record<string, unknown>;
-      for (const key of ['message', 'errorMessage', 'error']) {
-        if (typeof parsed[key] === 'string' && parsed[key] !== '') return parsed[key] as string;
-      }
-    } catch {
-      // Not JSON: the text itself.
-    }
-  }
-  return text !== '' ? text : `HTTP ${statusCode}`;
-}
-
-/**
  * The {@link EventDeliveryError} of a delivery that timed out or was never sent (status 504).
  *
  * @example
@@ -147,6 +130,11 @@ function jsonBody(body: Buffer): SyncResult {
   } catch {
     return text;
   }
+}
+
+/** A fresh text response (fresh: a source's `respond` may change what it is given). */
+function plainAnswer(statusCode: number, text: string): DispatchResponse {
+  return { statusCode, headers: { 'content-type': 'text/plain; charset=utf-8' }, body: Buffer.from(text) };
 }
 
 function rejection(message: string, statusCode: number, body: Buffer, path: string): EventDeliveryError {

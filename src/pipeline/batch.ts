@@ -1,26 +1,35 @@
 import type { DispatchResponse } from '../dispatch/types.js';
 import { EventDeliveryError } from '../errors.js';
 import type { BatchResult } from './answer.js';
-import { bodyExcerpt } from './result.js';
+import { bodyExcerpt } from './error-text.js';
 import type { Outcome } from './types.js';
+
+/** Record ids named in a failed batch's log line; the rest are counted. */
+const LOGGED_IDS = 20;
 
 /**
  * Record mode, partial batch failure reporting: `{ batchItemFailures }` naming every record that was
- * not accepted (held-back records too), by `identifier`. Each failure the app caused is logged.
+ * not accepted (held-back and never-started records too), by `identifier`. A batch with failures writes
+ * one log line, not one per record (a 10,000-record batch that times out must not write 10,000 lines):
+ * how many failed, the first failure's reason, the first {@link LOGGED_IDS} ids and how many more.
  *
  * @example
  * batchItemFailures(outcomes, (i) => messageIds[i], 'aws.sqs'); // { batchItemFailures: [{ itemIdentifier: 'm-2' }] }
  */
 export function batchItemFailures(outcomes: readonly Outcome[], identifier: (index: number) => string, sourceName: string): BatchResult {
   const failures: Array<{ itemIdentifier: string }> = [];
+  let first = -1;
   for (let index = 0; index < outcomes.length; index++) {
-    const outcome = outcomes[index] as Outcome;
-    if (outcome.kind === 'accepted') continue;
-    const itemIdentifier = identifier(index);
-    if (outcome.kind !== 'notSent' || outcome.heldBack !== true) {
-      console.error(`cloud-events-handler: record ${index} (${itemIdentifier}) of ${sourceName} failed: ${describe(outcome)}`);
-    }
-    failures.push({ itemIdentifier });
+    if ((outcomes[index] as Outcome).kind === 'accepted') continue;
+    if (first < 0) first = index;
+    failures.push({ itemIdentifier: identifier(index) });
+  }
+  if (first >= 0) {
+    const ids = failures.slice(0, LOGGED_IDS).map((failure) => failure.itemIdentifier).join(', ');
+    const more = failures.length > LOGGED_IDS ? ` and ${failures.length - LOGGED_IDS} more` : '';
+    console.error(
+      `cloud-events-handler: ${failures.length} of ${outcomes.length} records of ${sourceName} failed (the first, record ${first}: ${describe(outcomes[first] as Outcome)}): ${ids}${more}`,
+    );
   }
   return { batchItemFailures: failures };
 }
@@ -60,7 +69,7 @@ export function recordsRejection(outcomes: readonly Outcome[], pathOf: (index: n
     failures: failures.map(({ index, outcome }) => ({
       index,
       statusCode: statusOf(outcome),
-      body: outcome.kind === 'rejected' && outcome.response !== undefined ? bodyExcerpt(outcome.response.body) : describe(outcome),
+      body: outcome.kind === 'rejected' && outcome.response !== undefined ? bodyExcerpt(outcome.response) : describe(outcome),
     })),
   });
 }

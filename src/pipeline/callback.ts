@@ -1,8 +1,9 @@
 import { EventDeliveryError } from '../errors.js';
 import type { CallbackOutcome, CallbackRequest, CallbackSource } from '../sources/types.js';
 import type { LambdaContext } from '../types.js';
-import { appErrorText, type SyncResult } from './answer.js';
-import { toHttpResult } from './result.js';
+import type { SyncResult } from './answer.js';
+import { appErrorText } from './error-text.js';
+import { contentTypeOf, toHttpResult } from './result.js';
 import type { Outcome } from './types.js';
 
 /** Sends a callback request no later than `deadline` (epoch ms); rejects with `status` when it cannot. */
@@ -69,7 +70,7 @@ function callbackOutcome(outcome: Outcome): CallbackOutcome {
       return { ok: true, response: outcome.response };
     case 'rejected':
       if (outcome.response === undefined) return { ok: false, reason: outcome.cause?.message ?? 'the app threw' };
-      return { ok: false, reason: appErrorText(outcome.status, outcome.response.body), response: outcome.response };
+      return { ok: false, reason: appErrorText(outcome.status, outcome.response.body, contentTypeOf(outcome.response)), response: outcome.response };
     case 'timedOut':
       return { ok: false, reason: outcome.cause.message };
     case 'notSent':

@@ -1,3 +1,4 @@
+import { DEADLINE_PASSED, pastDeadline } from './deliver.js';
 import type { Outcome, RecordOrder } from './types.js';
 
 const EMPTY_RESPONSE = { statusCode: 200, headers: {}, body: Buffer.alloc(0) };
@@ -7,22 +8,26 @@ const HELD_BACK: Outcome = { kind: 'notSent', reason: 'not delivered: an earlier
 const GROUP_HELD_BACK: Outcome = { kind: 'notSent', reason: 'not delivered: an earlier record of its message group failed', heldBack: true };
 
 /**
- * Deliver records `0..count-1` under `order` and return one outcome per record, in record order.
- * Records held back after a failure are `notSent`. With `keepResponses` false, accepted records keep
- * no response (only the outcome). `deliverAt` never starts a record after the deadline (`deliver`).
+ * Deliver records `0..count-1` under `order` and return one outcome per record, in record order (every
+ * index set: a record never started is an outcome too, not a hole). Records held back after a failure
+ * are `notSent`, and so is every record not started by `deadline` (epoch ms): from then on `deliverAt`
+ * is not called (no request is even built), so that a 10,000-record batch answers before Lambda's
+ * deadline instead of timing its records out one after another. With `keepResponses` false, accepted
+ * records keep no response (only the outcome).
  *
  * @example
- * const outcomes = await runRecords(3, { kind: 'ordered' }, (i) => deliver(...), false);
+ * const outcomes = await runRecords(3, { kind: 'ordered' }, (i) => deliver(...), false, deadline);
  */
 export async function runRecords(
   count: number,
   order: RecordOrder,
   deliverAt: (index: number) => Promise<Outcome>,
   keepResponses: boolean,
+  deadline: number,
 ): Promise<Outcome[]> {
   const outcomes = new Array<Outcome>(count);
   if (order.kind === 'ordered') {
-    await inOrder(0, count, (i) => i, deliverAt, outcomes, keepResponses, HELD_BACK);
+    await inOrder(0, count, (i) => i, deliverAt, outcomes, keepResponses, HELD_BACK, deadline);
     return outcomes;
   }
   if (order.kind === 'concurrent') {
@@ -30,7 +35,7 @@ export async function runRecords(
     await workers(Math.min(order.limit, count), async () => {
       while (next < count) {
         const index = next++;
-        const outcome = await deliverAt(index);
+        const outcome = pastDeadline(deadline) ? DEADLINE_PASSED : await deliverAt(index);
         outcomes[index] = keepResponses || outcome.kind !== 'accepted' ? outcome : ACCEPTED;
       }
     });
@@ -41,13 +46,16 @@ export async function runRecords(
   await workers(Math.min(order.limit, groups.length), async () => {
     while (next < groups.length) {
       const members = groups[next++] as number[];
-      await inOrder(0, members.length, (i) => members[i] as number, deliverAt, outcomes, keepResponses, GROUP_HELD_BACK);
+      await inOrder(0, members.length, (i) => members[i] as number, deliverAt, outcomes, keepResponses, GROUP_HELD_BACK, deadline);
     }
   });
   return outcomes;
 }
 
-/** Records `at(from..to-1)` one after another; after the first failure the rest are `heldBack`. */
+/**
+ * Records `at(from..to-1)` one after another; after the first failure the rest are `heldBack`; from
+ * `deadline` on, the rest are {@link DEADLINE_PASSED}.
+ */
 async function inOrder(
   from: number,
   to: number,
@@ -56,8 +64,13 @@ async function inOrder(
   outcomes: Outcome[],
   keepResponses: boolean,
   heldBack: Outcome,
+  deadline: number,
 ): Promise<void> {
   for (let position = from; position < to; position++) {
+    if (pastDeadline(deadline)) {
+      for (let rest = position; rest < to; rest++) outcomes[at(rest)] = DEADLINE_PASSED;
+      return;
+    }
     const index = at(position);
     const outcome = await deliverAt(index);
     outcomes[index] = keepResponses || outcome.kind !== 'accepted' ? outcome : ACCEPTED;

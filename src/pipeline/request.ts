@@ -1,6 +1,7 @@
 import { toBinary } from '../cloudevents/http/binary.js';
 import type { CloudEvent } from '../cloudevents/types.js';
 import type { DispatchRequest } from '../dispatch/types.js';
+import { describeError, EventDeliveryError } from '../errors.js';
 import type { DeliveryMetadata } from '../sources/types.js';
 import type { RequestShape } from './types.js';
 
@@ -13,6 +14,8 @@ export const ATTEMPT_HEADER = 'x-delivery-attempt';
  * The event-mode request: `shape.method` to `path`, the event's JSON as body (none for GET and HEAD),
  * the request defaults' headers, then `invocation`'s (they win), then the delivery metadata.
  *
+ * @throws EventDeliveryError `INVALID_EVENT` (400) when the event has no JSON (nested too deep for
+ *   `JSON.stringify`, cyclic, a BigInt): nothing is sent.
  * @example
  * eventRequest({ method: 'POST', hasBody: true, headers: {} }, { a: 1 }, '/aws.sqs', {}, undefined).body; // <Buffer 7b 22 61 ...>
  */
@@ -21,13 +24,27 @@ export function eventRequest(shape: RequestShape, event: unknown, path: string, 
   const headers: Record<string, string> = Object.assign({}, shape.headers);
   let body: Buffer | undefined;
   if (shape.hasBody) {
-    body = event === undefined ? EMPTY : Buffer.from(JSON.stringify(event), 'utf8');
+    body = event === undefined ? EMPTY : Buffer.from(serialise(event, path), 'utf8');
     headers['content-type'] = 'application/json';
     headers['content-length'] = String(body.length);
   }
   Object.assign(headers, invocation);
   if (metadata !== undefined) addMetadata(headers, metadata);
   return { method: shape.method, url: path, headers, body };
+}
+
+/** The event's JSON; an event JSON cannot express (too deep, cyclic, a BigInt) is `INVALID_EVENT`. */
+function serialise(event: unknown, path: string): string {
+  let json: string | undefined;
+  let cause: unknown;
+  try {
+    json = JSON.stringify(event) as string | undefined;
+  } catch (error) {
+    cause = error;
+  }
+  if (typeof json === 'string') return json;
+  const why = cause !== undefined ? describeError(cause) : `JSON has no ${typeof event}`;
+  throw new EventDeliveryError(`the event cannot be serialised as JSON: ${why}`, { code: 'INVALID_EVENT', statusCode: 400, body: '', path, cause });
 }
 
 /**
@@ -62,18 +79,28 @@ export function recordRequest(cloudEvent: CloudEvent, shape: RequestShape, share
 }
 
 /**
- * The HTTP request an HTTP event carries, with the request defaults' and invocation headers added; the
- * event's own headers win (a client's `traceparent` included).
+ * The HTTP request an HTTP event carries, with the request defaults' and the invocation headers added.
+ * The event's own headers win over the defaults; the invocation headers win over the event's: a client
+ * must not forge `x-amzn-request-id` or `x-amzn-lambda-context` (which the app may trust), so those two
+ * are dropped from the event even when there is no context to fill them, and its `x-amzn-trace-id` is
+ * kept only when the runtime sets none. A client's own trace context (`traceparent`) stays the request's.
  *
  * @example
- * carriedRequest({ method: 'GET', url: '/', headers: { a: '1' } }, { host: 'localhost' }, {}).headers; // { host: 'localhost', a: '1' }
+ * carriedRequest({ method: 'GET', url: '/', headers: { a: '1', 'x-amzn-request-id': 'forged' } }, { host: 'localhost' }, {}).headers;
+ * // { host: 'localhost', a: '1' }
  */
 export function carriedRequest(carried: DispatchRequest, defaults: Record<string, string>, invocation: Record<string, string>): DispatchRequest {
-  const headers = Object.assign({}, defaults, invocation, carried.headers);
+  const headers = Object.assign({}, defaults, carried.headers);
   // Object.assign sets `__proto__` through its setter (a string is ignored): keep the event's header.
   if (Object.hasOwn(carried.headers, '__proto__')) {
     Object.defineProperty(headers, '__proto__', { value: carried.headers['__proto__'], enumerable: true, writable: true, configurable: true });
   }
+  // Checked first: `delete` of a present property is what costs (the object changes shape).
+  if (headers['x-amzn-request-id'] !== undefined) delete headers['x-amzn-request-id'];
+  if (headers['x-amzn-lambda-context'] !== undefined) delete headers['x-amzn-lambda-context'];
+  const clientTrace = headers.traceparent;
+  Object.assign(headers, invocation);
+  if (clientTrace !== undefined) headers.traceparent = clientTrace;
   return { ...carried, headers };
 }
 

@@ -37,6 +37,17 @@ export function isTextualType(contentType: string | undefined): boolean {
 }
 
 /**
+ * A response's `content-type`, as one string (the first, if the app repeated it).
+ *
+ * @example
+ * contentTypeOf({ statusCode: 500, headers: { 'content-type': 'text/html' }, body: Buffer.alloc(0) }); // 'text/html'
+ */
+export function contentTypeOf(response: DispatchResponse): string | undefined {
+  const value = response.headers['content-type'];
+  return typeof value === 'string' ? value : value?.[0];
+}
+
+/**
  * The one rule for a response body in a result: text when its bytes are valid UTF-8, else base64. With
  * `byContentType` (HTTP events, CloudFront, whose callers decode by media type), text also needs a
  * textual `content-type` and no `content-encoding` (gzip of text is bytes), and an empty body is text.
@@ -48,9 +59,8 @@ export function isTextBody(response: DispatchResponse, byContentType: boolean): 
   const bytes = response.body;
   if (byContentType) {
     if (bytes.length === 0) return true;
-    const type = response.headers['content-type'];
     const encoding = response.headers['content-encoding'];
-    if (!((encoding === undefined || encoding === 'identity') && isTextualType(typeof type === 'string' ? type : type?.[0]))) return false;
+    if (!((encoding === undefined || encoding === 'identity') && isTextualType(contentTypeOf(response)))) return false;
   }
   return isUtf8(bytes);
 }
@@ -153,10 +163,4 @@ export function toHttpResult(response: DispatchResponse): HttpResult {
   const repeated = multiValueHeaders(response.headers, true);
   if (repeated !== undefined) result.multiValueHeaders = repeated;
   return result;
-}
-
-/** The first `limit` characters of a body as text, for error messages and logs. */
-export function bodyExcerpt(body: Buffer, limit = 500): string {
-  const text = body.subarray(0, limit * 4).toString('utf8');
-  return text.length > limit ? text.slice(0, limit) + '…' : text;
 }

@@ -54,16 +54,28 @@ function contextJson(context: LambdaContext, deadline: number): string {
 
 /**
  * The epoch millisecond by which the app must have answered: the Lambda deadline less the margin (but
- * never less than half the remaining time), or `timeoutMs` from now without a Lambda context.
+ * never less than half the remaining time), or `timeoutMs` from now without a Lambda context, or when
+ * its `getRemainingTimeInMillis` throws or returns something other than a finite number (a hand-made
+ * context: the event is still delivered, with the time limit of a local run).
  *
  * @example
  * appDeadline({ getRemainingTimeInMillis: () => 3000 }, options); // now + 2750 with the default margin
  */
 export function appDeadline(context: LambdaContext | undefined, options: ResolvedOptions): number {
   const now = Date.now();
-  const remaining = typeof context?.getRemainingTimeInMillis === 'function' ? context.getRemainingTimeInMillis() : undefined;
-  if (typeof remaining !== 'number' || Number.isNaN(remaining)) return now + options.timeoutMs;
+  const remaining = remainingTime(context);
+  if (remaining === undefined) return now + options.timeoutMs;
   return now + Math.max(remaining - options.timeoutMarginMs, remaining / 2);
+}
+
+function remainingTime(context: LambdaContext | undefined): number | undefined {
+  if (typeof context?.getRemainingTimeInMillis !== 'function') return undefined;
+  try {
+    const remaining: unknown = context.getRemainingTimeInMillis();
+    return typeof remaining === 'number' && Number.isFinite(remaining) ? remaining : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** A value that is safe as a header value: non-printable and non-ASCII characters percent-encoded. */

@@ -38,6 +38,21 @@ export interface LambdaOptions {
   timeoutMs?: number;
 }
 
+/**
+ * Every option key `createLambdaHandler` knows, and those of `request`: the one list that unknown keys
+ * are checked against (a typo such as `rotues` must fail at creation, not route nothing in production).
+ * `satisfies` keeps it complete: a key added to {@link LambdaOptions} must be added here.
+ */
+export const OPTION_KEYS = {
+  mode: true,
+  request: ['method', 'path', 'headers'],
+  routes: true,
+  concurrency: true,
+  fifo: true,
+  timeoutMarginMs: true,
+  timeoutMs: true,
+} as const satisfies { [K in keyof Required<LambdaOptions>]: true | ReadonlyArray<keyof Required<RequestDefaults>> };
+
 /** Default request method. */
 export const DEFAULT_METHOD = 'POST';
 /** Default path of an unrecognised event. */
@@ -50,6 +65,9 @@ export const DEFAULT_RECORD_CONCURRENCY = 10;
 export const DEFAULT_TIMEOUT_MARGIN_MS = 250;
 /** Default app time limit without a Lambda context. */
 export const DEFAULT_TIMEOUT_MS = 30_000;
+
+/** The longest delay a Node timer honours (2^31-1 ms, about 24.8 days); `timeoutMs` and `timeoutMarginMs` stay within it. */
+export const MAX_TIMER_MS = 2 ** 31 - 1;
 
 /** Options with every default applied and header names lower-cased, computed once per handler. */
 export interface ResolvedOptions {
@@ -72,6 +90,12 @@ export interface ResolvedOptions {
  * resolveOptions({ request: { method: 'put' } }).method; // 'PUT'
  */
 export function resolveOptions(options: LambdaOptions = {}): ResolvedOptions {
+  if (typeof options !== 'object' || options === null) invalid('options', options, 'an object');
+  rejectUnknownKeys(options, Object.keys(OPTION_KEYS), '');
+  if (options.request !== undefined) {
+    if (typeof options.request !== 'object' || options.request === null) invalid('request', options.request, 'an object');
+    rejectUnknownKeys(options.request, OPTION_KEYS.request, 'request.');
+  }
   const mode = options.mode ?? 'event';
   if (mode !== 'event' && mode !== 'record') invalid('mode', mode, "'event' or 'record'");
   const method = (options.request?.method ?? DEFAULT_METHOD).toUpperCase();
@@ -90,8 +114,9 @@ export function resolveOptions(options: LambdaOptions = {}): ResolvedOptions {
   if (fifo !== 'batch' && fifo !== 'group') invalid('fifo', fifo, "'batch' or 'group'");
   const timeoutMarginMs = options.timeoutMarginMs ?? DEFAULT_TIMEOUT_MARGIN_MS;
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-  if (!(timeoutMarginMs >= 0)) invalid('timeoutMarginMs', timeoutMarginMs, 'a number of milliseconds');
-  if (!(timeoutMs > 0)) invalid('timeoutMs', timeoutMs, 'a positive number of milliseconds');
+  // At most 2^31-1: a longer timer fires at once (Node clamps it to 1 ms), and Infinity never would.
+  if (!(timeoutMarginMs >= 0 && timeoutMarginMs <= MAX_TIMER_MS)) invalid('timeoutMarginMs', timeoutMarginMs, `a number of milliseconds from 0 to ${MAX_TIMER_MS}`);
+  if (!(timeoutMs > 0 && timeoutMs <= MAX_TIMER_MS)) invalid('timeoutMs', timeoutMs, `a positive number of milliseconds up to ${MAX_TIMER_MS}`);
   return {
     mode,
     method,
@@ -132,10 +157,50 @@ export function compileRoutes(routes: RecordRoutes | undefined): (event: CloudEv
   };
 }
 
+/** Throws `UNKNOWN_OPTION` for the first key of `given` not in `known`, with the closest known key. */
+function rejectUnknownKeys(given: object, known: ReadonlyArray<string>, prefix: string): void {
+  for (const key of Object.keys(given)) {
+    if (known.includes(key)) continue;
+    const closest = closestKey(key, known);
+    const hint = closest !== undefined ? ` (did you mean ${prefix}${closest}?)` : '';
+    throw new ConfigurationError(
+      `cloud-events-handler has no option ${prefix}${key}${hint}; the options${prefix === '' ? '' : ` of ${prefix.slice(0, -1)}`} are ${known.join(', ')}`,
+      'UNKNOWN_OPTION',
+    );
+  }
+}
+
+/** The known key within 2 edits of `key` (case ignored; a swap of two letters is 1 edit), if any. */
+function closestKey(key: string, known: ReadonlyArray<string>): string | undefined {
+  let best: string | undefined;
+  let bestDistance = Math.min(2, Math.floor(key.length / 2));
+  for (const candidate of known) {
+    const distance = editDistance(key.toLowerCase(), candidate.toLowerCase());
+    if (distance <= bestDistance) [best, bestDistance] = [candidate, distance - 1];
+  }
+  return best;
+}
+
+/** Optimal string alignment distance: insertions, deletions, substitutions and adjacent swaps. */
+function editDistance(a: string, b: string): number {
+  const rows = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+  for (let i = 1; i <= a.length; i++) {
+    for (let j = 1; j <= b.length; j++) {
+      const row = rows[i] as number[];
+      const above = rows[i - 1] as number[];
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      row[j] = Math.min((above[j] as number) + 1, (row[j - 1] as number) + 1, (above[j - 1] as number) + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) row[j] = Math.min(row[j] as number, ((rows[i - 2] as number[])[j - 2] as number) + 1);
+    }
+  }
+  return (rows[a.length] as number[])[b.length] as number;
+}
+
 function escapeRegex(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 function invalid(option: string, value: unknown, expected: string): never {
-  throw new ConfigurationError(`cloud-events-handler option ${option} is ${JSON.stringify(value)}: expected ${expected}`, 'INVALID_OPTION');
+  const shown = typeof value === 'number' ? String(value) : JSON.stringify(value);
+  throw new ConfigurationError(`cloud-events-handler option ${option} is ${shown}: expected ${expected}`, 'INVALID_OPTION');
 }

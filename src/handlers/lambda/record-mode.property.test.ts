@@ -119,7 +119,9 @@ describe('record mode loses nothing (property, 10,000 random batches)', () => {
           expect(delivered).toEqual(delivered.map((_, i) => i));
           const firstFailure = ids.findIndex((_, i) => failed.has(i));
           if (firstFailure >= 0) {
-            expect(delivered.length).toBe(firstFailure + 1);
+            // The first failure was delivered (and failed), or, when the 15 ms ran out between records on
+            // a busy machine, never started: no record is started past the deadline.
+            expect([firstFailure + 1, firstFailure]).toContain(delivered.length);
             expect([...failed].sort((a, b) => a - b)).toEqual(ids.slice(firstFailure).map((_, k) => firstFailure + k));
           } else {
             expect(delivered.length).toBe(ids.length);

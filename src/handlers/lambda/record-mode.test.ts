@@ -211,3 +211,28 @@ describe('record mode: one binary-mode CloudEvent request per record', () => {
     expect(JSON.parse(echo.received[0]!.body.toString())).toEqual({ hello: 'world' });
   });
 });
+
+describe('record mode: one failure log line per failed batch', () => {
+  it('a 100-record SQS batch with 60 failures logs one line: the first reason, 20 ids and "and 40 more"', async () => {
+    const errors = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const echo = express5App(failWhen((r) => bodyN(r) % 5 < 3, 503));
+    const result = (await createLambdaHandler(echo.app, { mode: 'record' })(sqsBatch(100), context)) as { batchItemFailures: Array<{ itemIdentifier: string }> };
+    expect(result.batchItemFailures.length).toBe(60);
+    expect(errors).toHaveBeenCalledTimes(1);
+    const line = String(errors.mock.calls[0]![0]);
+    const ids = result.batchItemFailures.map((f) => f.itemIdentifier);
+    expect(line).toContain('60 of 100 records');
+    expect(line).toContain('the app answered 503');
+    expect(line).toContain(`${ids.slice(0, 20).join(', ')} and 40 more`);
+    expect(line).not.toContain(ids[20]!);
+  });
+
+  it('a batch without failures logs nothing; a FIFO batch names its undelivered records too', async () => {
+    const errors = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    await createLambdaHandler(rawListener().app, { mode: 'record' })(sqsBatch(30), context);
+    expect(errors).not.toHaveBeenCalled();
+    await createLambdaHandler(rawListener(failWhen((r) => bodyN(r) === 1)).app, { mode: 'record' })(sqsBatch(4, true), context);
+    expect(errors).toHaveBeenCalledTimes(1);
+    expect(String(errors.mock.calls[0]![0])).toMatch(/3 of 4 records .*record 1: the app answered 500\): m1, m2, m3$/);
+  });
+});

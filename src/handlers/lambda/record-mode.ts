@@ -57,7 +57,7 @@ export async function handleRecords(dispatch: Dispatcher, options: ResolvedOptio
   };
 
   const identifier = records?.identifier;
-  const outcomes = await runRecords(cloudEvents.length, recordOrder(source, event, options), deliverAt, identifier === undefined);
+  const outcomes = await runRecords(cloudEvents.length, recordOrder(source, event, options), deliverAt, identifier === undefined, deadline);
   if (records?.result !== undefined) return records.result(responsesOf(outcomes), event) as SyncResult;
   if (identifier !== undefined) return batchItemFailures(outcomes, (index) => identifier(event, index), source?.name ?? 'records');
   // Envelope callers read each answer, whatever its status; a record the app never answered (timed

@@ -3,6 +3,7 @@ import type { App } from '../../dispatch/app.js';
 import type { ResponseSink } from '../../dispatch/types.js';
 import { isDispatchError } from '../../dispatch/types.js';
 import { runInInvocation } from '../../invocation.js';
+import { startError } from '../../pipeline/deliver.js';
 import { carriedRequest } from '../../pipeline/request.js';
 import { flattenHeaders, setCookies } from '../../pipeline/result.js';
 import { InvalidRequestError, invalidRequestBody } from '../../sources/aws/http/common/index.js';
@@ -93,7 +94,7 @@ export function createStreamingLambdaHandler(app: App | unknown, options?: Lambd
     try {
       await runInInvocation({ event, context }, () => dispatch(request, Math.max(1, deadline - Date.now()), sink));
     } catch (error) {
-      if (!isDispatchError(error)) throw error;
+      if (!isDispatchError(error)) throw startError(error);
       console.error(`cloud-events-handler: streaming ${request.method} ${request.url} failed:`, error.cause ?? error);
       if (stream === undefined) {
         const timedOut = error.code === 'APP_TIMEOUT';
