@@ -25,3 +25,6 @@ export type { DispatchRequest, DispatchResponse, Dispatcher } from './dispatch/t
 export type { LambdaContext } from './types.js';
 export type { CloudEvent } from './cloudevents/types.js';
 export * from './cloudevents/index.js';
+export { createCloudEventFunction } from './handlers/gcf/index.js';
+export type { CloudEventFunction, CloudEventFunctionOptions } from './handlers/gcf/index.js';
+export type { FunctionsFrameworkCloudEvent } from './sources/google/cloudevent/index.js';
