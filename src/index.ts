@@ -28,3 +28,7 @@ export * from './cloudevents/index.js';
 export { createCloudEventFunction } from './handlers/gcf/index.js';
 export type { CloudEventFunction, CloudEventFunctionOptions } from './handlers/gcf/index.js';
 export type { FunctionsFrameworkCloudEvent } from './sources/google/cloudevent/index.js';
+export { createAzureFunctionHandler } from './handlers/azure/index.js';
+export type { AzureFunctionHandler, AzureFunctionOptions } from './handlers/azure/index.js';
+export type { AzureInvocationContext } from './sources/azure/types.js';
+export type { AzureCookie, AzureHttpRequest, AzureHttpResponseInit } from './sources/azure/http/index.js';
