@@ -25,3 +25,10 @@ export type { DispatchRequest, DispatchResponse, Dispatcher } from './dispatch/t
 export type { LambdaContext } from './types.js';
 export type { CloudEvent } from './cloudevents/types.js';
 export * from './cloudevents/index.js';
+export { createCloudEventFunction } from './handlers/gcf/index.js';
+export type { CloudEventFunction, CloudEventFunctionOptions } from './handlers/gcf/index.js';
+export type { FunctionsFrameworkCloudEvent } from './sources/google/cloudevent/index.js';
+export { createAzureFunctionHandler } from './handlers/azure/index.js';
+export type { AzureFunctionHandler, AzureFunctionOptions } from './handlers/azure/index.js';
+export type { AzureInvocationContext } from './sources/azure/types.js';
+export type { AzureCookie, AzureHttpRequest, AzureHttpResponseInit } from './sources/azure/http/index.js';

@@ -148,6 +148,39 @@ export function createApp({ db, log = console.log }) {
     res.status(created ? 201 : 200).json({ requestId, stored: stored.map(toBook), ignored: parsed.ignored });
   });
 
+  // A Cloud Storage upload, from Google Cloud Functions (createCloudEventFunction): a CloudEvent in
+  // binary mode whose body is the object's metadata (StorageObjectData); the event id in ce-id.
+  app.post('/google.storage', async (req, res) => {
+    const object = req.body ?? {};
+    const size = Number(object.size);
+    const time = Date.parse(req.get('ce-time') ?? object.timeCreated);
+    if (typeof object.bucket !== 'string' || typeof object.name !== 'string' || !Number.isSafeInteger(size) || Number.isNaN(time)) {
+      res.status(422).json({ error: 'not a Cloud Storage object (bucket, name, size, time expected)' });
+      return;
+    }
+    await uploaded(res, req.get('ce-id') ?? null, { bucket: object.bucket, key: object.name, size, time: new Date(time).toISOString(), title: titleOf(object.name) });
+  });
+
+  // An Azure Blob Storage upload, from Azure Functions (createAzureFunctionHandler): the blob's bytes,
+  // its path (`<container>/<name>`) in ce-subject.
+  app.post('/azure.storage.blob', express.raw({ type: () => true, limit: '50mb' }), async (req, res) => {
+    const path = req.get('ce-subject') ?? '';
+    const slash = path.indexOf('/');
+    const time = Date.parse(req.get('ce-time') ?? '');
+    if (slash <= 0 || slash === path.length - 1 || Number.isNaN(time)) {
+      res.status(422).json({ error: 'not a blob (ce-subject <container>/<name> and ce-time expected)' });
+      return;
+    }
+    const key = path.slice(slash + 1);
+    await uploaded(res, req.get('ce-id') ?? null, { bucket: path.slice(0, slash), key, size: req.body.length, time: new Date(time).toISOString(), title: titleOf(key) });
+  });
+
+  /** Store one upload and answer as the S3 route does. */
+  async function uploaded(res, requestId, upload) {
+    const stored = await storeUploads(db, [upload], requestId);
+    res.status(stored[0].created ? 201 : 200).json({ requestId, stored: stored.map(toBook), ignored: 0 });
+  }
+
   app.use((error, req, res, next) => {
     if (res.headersSent) return next(error);
     // body-parser's errors (malformed JSON, too large) carry their status and are safe to show.

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createLambdaHandler, EventDeliveryError } from '../../src/index.js';
+import { HttpRequest, InvocationContext, trigger } from '@azure/functions';
+import { createAzureFunctionHandler, createCloudEventFunction, createLambdaHandler, EventDeliveryError } from '../../src/index.js';
 import type { HttpResult, LambdaContext, LambdaResult } from '../../src/index.js';
 import { createApp, openDatabase } from './app.mjs';
 import type { Book, Database } from './app.mjs';
@@ -218,5 +219,34 @@ describe('the books API through event-mode handlers with request defaults', () =
     expect(deleted.json).toBeUndefined();
     expect(await call('DELETE', '/books/1')).toMatchObject({ statusCode: 404 });
     expect(await call('GET', '/books')).toMatchObject({ statusCode: 200, json: [] });
+  });
+});
+
+describe('the same app as a Google Cloud Function and an Azure Function', () => {
+  it('a Cloud Storage upload through createCloudEventFunction becomes a book; a malformed one rejects', async () => {
+    const app = createApp({ db, log: (line) => logLines.push(line) });
+    const books = createCloudEventFunction(app);
+    await books({
+      specversion: '1.0', id: 'gcs-1', source: '//storage.googleapis.com/projects/_/buckets/library', type: 'google.cloud.storage.object.v1.finalized',
+      subject: 'objects/books/Dune.epub', time: '2024-03-01T08:00:00Z',
+      data: { bucket: 'library', name: 'books/Dune.epub', size: '1024', timeCreated: '2024-03-01T08:00:00Z' },
+    });
+    expect(await rows()).toMatchObject([{ title: 'Dune', bucket: 'library', object_key: 'books/Dune.epub', request_id: 'gcs-1' }]);
+    await expect(books({ specversion: '1.0', id: 'gcs-2', source: '//storage.googleapis.com/x', type: 'google.cloud.storage.object.v1.finalized', data: {} }))
+      .rejects.toMatchObject({ statusCode: 422, path: '/google.storage' });
+  });
+
+  it('an Azure blob upload becomes a book, and the HTTP trigger serves GET /books', async () => {
+    const app = createApp({ db, log: (line) => logLines.push(line) });
+    const handler = createAzureFunctionHandler(app);
+    const blob = new InvocationContext({
+      invocationId: 'az-1', functionName: 'uploads', options: { trigger: trigger.storageBlob({ path: 'books/{name}', connection: 'AzureWebJobsStorage' }) },
+      triggerMetadata: { blobTrigger: 'books/Emma.pdf', uri: 'https://acct.blob.core.windows.net/books/Emma.pdf', properties: { contentType: 'application/pdf', eTag: '"0x1"', lastModified: '2024-03-01T09:00:00+00:00' } },
+    });
+    await handler(Buffer.from('%PDF-1.7'), blob);
+    const api = new InvocationContext({ functionName: 'api', options: { trigger: trigger.http({ route: '{*path}' }) } });
+    const init = await handler(new HttpRequest({ method: 'GET', url: 'https://library.azurewebsites.net/books' }), api);
+    expect(init?.status).toBe(200);
+    expect(JSON.parse(Buffer.from(init!.body!).toString())).toMatchObject([{ title: 'Emma', file: { bucket: 'books', key: 'Emma.pdf', size: 8, uploadedAt: '2024-03-01T09:00:00.000Z' } }]);
   });
 });

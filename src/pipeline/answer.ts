@@ -58,7 +58,7 @@ export function answerOutcome(outcome: Outcome, source: EventSource | undefined,
       console.error(`cloud-events-handler: the app threw while handling ${method} ${path}:`, cause);
       return { statusCode: 500, headers: { 'content-type': 'text/plain; charset=utf-8' }, body: 'Internal Server Error', isBase64Encoded: false };
     }
-    throw new EventDeliveryError(`the app threw while handling ${method} ${path}: ${messageOf(cause)}`, { code: 'APP_ERROR', statusCode: 500, body: '', path, cause });
+    throw rejectionOf(outcome, path, method) as EventDeliveryError;
   }
   const response = outcome.response as NonNullable<typeof outcome.response>;
   switch (source?.answer) {
@@ -69,15 +69,33 @@ export function answerOutcome(outcome: Outcome, source: EventSource | undefined,
       if (outcome.kind !== 'accepted') throw rejection(appErrorText(response.statusCode, response.body, contentTypeOf(response)), response.statusCode, response.body, path);
       return source.respond !== undefined ? source.respond(response, event) : jsonBody(response.body);
     case 'reject':
-      if (outcome.kind !== 'accepted') {
-        const excerpt = bodyExcerpt(response);
-        throw rejection(`the app answered ${response.statusCode} to ${method} ${path}${excerpt ? `: ${excerpt}` : ''}`, response.statusCode, response.body, path);
-      }
+      if (outcome.kind !== 'accepted') throw rejectionOf(outcome, path, method) as EventDeliveryError;
       if (source.records?.identifier !== undefined) return appBatchResult(response.body) ?? toHttpResult(response);
       return toHttpResult(response);
     default:
       return toHttpResult(response);
   }
+}
+
+/**
+ * The {@link EventDeliveryError} a sender that retries is given for a delivery the app did not accept,
+ * or undefined when it did: `EVENT_REJECTED` (the app's status and body), `APP_ERROR` (it threw: 500),
+ * `APP_TIMEOUT` (no answer in time, or never sent: 504). The `reject` strategy, for any entry point.
+ *
+ * @example
+ * const error = rejectionOf(outcome, '/google.pubsub', 'POST');
+ * if (error !== undefined) throw error;
+ */
+export function rejectionOf(outcome: Outcome, path: string, method: string): EventDeliveryError | undefined {
+  if (outcome.kind === 'accepted') return undefined;
+  if (outcome.kind === 'timedOut' || outcome.kind === 'notSent') return timeoutError(outcome, path);
+  const response = outcome.response;
+  if (response === undefined) {
+    const cause = outcome.cause?.cause ?? outcome.cause;
+    return new EventDeliveryError(`the app threw while handling ${method} ${path}: ${messageOf(cause)}`, { code: 'APP_ERROR', statusCode: 500, body: '', path, cause });
+  }
+  const excerpt = bodyExcerpt(response);
+  return rejection(`the app answered ${response.statusCode} to ${method} ${path}${excerpt ? `: ${excerpt}` : ''}`, response.statusCode, response.body, path);
 }
 
 /**
@@ -118,7 +136,7 @@ export function appBatchResult(body: Buffer): BatchResult | undefined {
  */
 export function timeoutError(outcome: Outcome & { kind: 'timedOut' | 'notSent' }, path: string): EventDeliveryError {
   const message = outcome.kind === 'timedOut' ? outcome.cause.message : outcome.reason;
-  return new EventDeliveryError(`${message}: failing the invocation before Lambda's deadline`, { code: 'APP_TIMEOUT', statusCode: 504, body: '', path, cause: outcome.cause });
+  return new EventDeliveryError(`${message}: failing the invocation before its deadline`, { code: 'APP_TIMEOUT', statusCode: 504, body: '', path, cause: outcome.cause });
 }
 
 /** A 2xx body as the caller's result: JSON parsed, `null` when empty, else the text. */

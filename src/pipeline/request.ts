@@ -1,4 +1,6 @@
+import { toBatch } from '../cloudevents/http/batch.js';
 import { toBinary } from '../cloudevents/http/binary.js';
+import { toStructured } from '../cloudevents/http/structured.js';
 import type { CloudEvent } from '../cloudevents/types.js';
 import type { DispatchRequest } from '../dispatch/types.js';
 import { describeError, EventDeliveryError } from '../errors.js';
@@ -75,6 +77,29 @@ export function recordRequest(cloudEvent: CloudEvent, shape: RequestShape, share
   } else if (metadata !== undefined) {
     addMetadata(headers, metadata);
   }
+  return { method: shape.method, url: path, headers, body };
+}
+
+/**
+ * Event mode of an entry point that is handed CloudEvents (Google Cloud Functions, Azure Functions): the
+ * invocation's events as one request, in structured content mode (one event) or batched mode (several),
+ * over `shared`, then the delivery metadata (trace context, attempt count).
+ *
+ * @example
+ * cloudEventsRequest([cloudEvent], shape, shared, '/google.pubsub', undefined).headers['content-type'];
+ * // 'application/cloudevents+json; charset=utf-8'
+ */
+export function cloudEventsRequest(events: readonly CloudEvent[], shape: RequestShape, shared: Record<string, string>, path: string, metadata: DeliveryMetadata | undefined): DispatchRequest {
+  const message = events.length === 1 ? toStructured(events[0] as CloudEvent) : toBatch(events);
+  const headers: Record<string, string> = Object.assign({}, shared, message.headers);
+  let body: Buffer | undefined;
+  if (shape.hasBody && message.body !== undefined) {
+    body = message.body;
+    headers['content-length'] = String(body.length);
+  } else {
+    delete headers['content-type'];
+  }
+  if (metadata !== undefined) addMetadata(headers, metadata);
   return { method: shape.method, url: path, headers, body };
 }
 
