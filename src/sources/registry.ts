@@ -3,9 +3,11 @@ import type { LambdaContext } from '../types.js';
 import { alexaSource } from './aws/alexa/index.js';
 import { alexaSkillsSource } from './aws/alexa-skills/index.js';
 import { appSyncAuthorizerSource, appSyncResolverSource } from './aws/appsync/index.js';
+import { bedrockAgentSource } from './aws/bedrock-agent/index.js';
 import { cloudFormationSource } from './aws/cloudformation/index.js';
 import { cloudFrontSource } from './aws/cloudfront/index.js';
 import { codeCommitSource } from './aws/codecommit/index.js';
+import { connectSource } from './aws/connect/index.js';
 import { cognitoSource } from './aws/cognito/index.js';
 import { cognitoUserPoolSource } from './aws/cognito-idp/index.js';
 import { configSource } from './aws/config/index.js';
@@ -46,8 +48,10 @@ import type { EventSource } from './types.js';
  * Every known source, in the order of the routing table of the project's contract (API.md, `routeFor`):
  * the first whose guard accepts an event handles it. Structured CloudEvents first (`specversion`), then
  * EventBridge (`source` with `detail-type`) before the Records-based sources, then the table's rows in
- * order; sources added since follow: CloudWatch Logs, the HTTP events (Function URLs before API Gateway
- * HTTP API: both are payload 2.0, the Function URL guard is the narrower), then Google and Azure.
+ * order; sources added since follow: CloudWatch Logs and the other added ones (Bedrock agents and Connect
+ * last of them, before the HTTP events: a Bedrock agent's schema event has an `httpMethod`), the HTTP
+ * events (Function URLs before API Gateway HTTP API: both are payload 2.0, the Function URL guard is the
+ * narrower), then Google and Azure.
  */
 export const sources: readonly EventSource[] = [
   cloudEventSource,
@@ -86,6 +90,8 @@ export const sources: readonly EventSource[] = [
   s3BatchSource,
   stepFunctionsSource,
   apiGatewayAuthorizerSource,
+  bedrockAgentSource,
+  connectSource,
   functionUrlSource,
   apiGatewayHttpSource,
   apiGatewayRestSource,
