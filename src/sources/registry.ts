@@ -42,6 +42,7 @@ import { cloudEventSource } from './cloudevents/index.js';
 import { invocationCloudEvent } from './convert/build.js';
 import { gcfLegacySource } from './google/legacy/index.js';
 import { pubSubSource } from './google/pubsub/index.js';
+import { guardKeysOf, mayMatch } from './guard-keys.js';
 import type { EventSource } from './types.js';
 
 /**
@@ -102,9 +103,14 @@ export const sources: readonly EventSource[] = [
   eventGridSource,
 ];
 
+/** Each source's guard keys (`guard-keys.ts`), in registry order, looked up once. */
+const guardKeys = guardKeysOf(sources);
+
 /**
  * The source that recognises a raw invocation event, or `undefined` (null, a primitive, `{}`, an
  * unknown shape, an array that is not an Event Grid delivery). Property checks only: no JSON work.
+ * The first source in registry order whose guard accepts the event; a guard is skipped when the
+ * event has none of the members it reads first (`guard-keys.ts`), so an event runs few guards.
  *
  * @example
  * findSource({ Records: [{ eventSource: 'aws:sqs' }] })?.name; // 'aws.sqs'
@@ -113,7 +119,11 @@ export const sources: readonly EventSource[] = [
 export function findSource(event: unknown): EventSource | undefined {
   if (typeof event !== 'object' || event === null) return undefined;
   try {
-    for (const source of sources) if (source.detect(event)) return source;
+    for (let index = 0; index < sources.length; index++) {
+      if (!mayMatch(event, guardKeys[index])) continue;
+      const source = sources[index] as EventSource;
+      if (source.detect(event)) return source;
+    }
   } catch {
     // A guard can only throw on an exotic object (a throwing getter, a revoked proxy): not an event.
   }
