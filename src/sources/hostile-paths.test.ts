@@ -69,6 +69,31 @@ const SOURCES: PathSource[] = [
     prefix: '/aws.secretsmanager',
     event: (Step) => ({ Step, SecretId: 'arn:secret', ClientRequestToken: 'token' }),
   },
+  {
+    name: 'aws.bedrock-agent',
+    field: 'actionGroup',
+    prefix: '/aws.bedrock-agent',
+    event: (actionGroup) => ({ messageVersion: '1.0', agent: { id: 'A' }, actionGroup, function: 'admin' }),
+    modes: ['event', 'record'],
+  },
+  {
+    name: 'aws.bedrock-agent',
+    field: 'function',
+    prefix: '/aws.bedrock-agent',
+    event: (fn) => ({ messageVersion: '1.0', agent: { id: 'A' }, actionGroup: 'G', function: fn }),
+  },
+  {
+    name: 'aws.bedrock-agent',
+    field: 'apiPath',
+    prefix: '/aws.bedrock-agent',
+    event: (apiPath) => ({ messageVersion: '1.0', agent: { id: 'A' }, actionGroup: 'G', apiPath, httpMethod: 'GET' }),
+  },
+  {
+    name: 'aws.bedrock-agent',
+    field: 'parameters[].value (apiPath template)',
+    prefix: '/aws.bedrock-agent',
+    event: (value) => ({ messageVersion: '1.0', agent: { id: 'A' }, actionGroup: 'G', apiPath: '/claims/{id}/x', parameters: [{ name: 'id', type: 'string', value }] }),
+  },
 ];
 
 interface Seen {
@@ -169,6 +194,7 @@ describe('paths built from event data stay under their source prefix in real app
     await handler({ Step: 'setSecret', SecretId: 's', ClientRequestToken: 't' }, context);
     await handler({ input: {}, context: { Execution: { Id: 'x' }, StateMachine: {}, State: { Name: 'Charge card' } } }, context);
     await handler({ specversion: '1.0', id: '1', source: '/my/context', type: 't' }, context);
-    expect(seen.map((s) => s.path)).toEqual(['/aws.appsync/Mutation/createPost', '/aws.secretsmanager/setSecret', '/aws.states/Charge%20card', '/my/context']);
+    await handler({ messageVersion: '1.0', agent: { id: 'A' }, actionGroup: 'Claims', apiPath: '/claims/{id}', parameters: [{ name: 'id', type: 'string', value: 'c 6' }] }, context);
+    expect(seen.map((s) => s.path)).toEqual(['/aws.appsync/Mutation/createPost', '/aws.secretsmanager/setSecret', '/aws.states/Charge%20card', '/my/context', '/aws.bedrock-agent/Claims/claims/c%206']);
   });
 });

@@ -3,9 +3,11 @@ import type { LambdaContext } from '../types.js';
 import { alexaSource } from './aws/alexa/index.js';
 import { alexaSkillsSource } from './aws/alexa-skills/index.js';
 import { appSyncAuthorizerSource, appSyncResolverSource } from './aws/appsync/index.js';
+import { bedrockAgentSource } from './aws/bedrock-agent/index.js';
 import { cloudFormationSource } from './aws/cloudformation/index.js';
 import { cloudFrontSource } from './aws/cloudfront/index.js';
 import { codeCommitSource } from './aws/codecommit/index.js';
+import { connectSource } from './aws/connect/index.js';
 import { cognitoSource } from './aws/cognito/index.js';
 import { cognitoUserPoolSource } from './aws/cognito-idp/index.js';
 import { configSource } from './aws/config/index.js';
@@ -40,14 +42,17 @@ import { cloudEventSource } from './cloudevents/index.js';
 import { invocationCloudEvent } from './convert/build.js';
 import { gcfLegacySource } from './google/legacy/index.js';
 import { pubSubSource } from './google/pubsub/index.js';
+import { guardKeysOf, mayMatch } from './guard-keys.js';
 import type { EventSource } from './types.js';
 
 /**
  * Every known source, in the order of the routing table of the project's contract (docs/api.md, `routeFor`):
  * the first whose guard accepts an event handles it. Structured CloudEvents first (`specversion`), then
  * EventBridge (`source` with `detail-type`) before the Records-based sources, then the table's rows in
- * order; sources added since follow: CloudWatch Logs, the HTTP events (Function URLs before API Gateway
- * HTTP API: both are payload 2.0, the Function URL guard is the narrower), then Google and Azure.
+ * order; sources added since follow: CloudWatch Logs and the other added ones (Bedrock agents and Connect
+ * last of them, before the HTTP events: a Bedrock agent's schema event has an `httpMethod`), the HTTP
+ * events (Function URLs before API Gateway HTTP API: both are payload 2.0, the Function URL guard is the
+ * narrower), then Google and Azure.
  */
 export const sources: readonly EventSource[] = [
   cloudEventSource,
@@ -86,6 +91,8 @@ export const sources: readonly EventSource[] = [
   s3BatchSource,
   stepFunctionsSource,
   apiGatewayAuthorizerSource,
+  bedrockAgentSource,
+  connectSource,
   functionUrlSource,
   apiGatewayHttpSource,
   apiGatewayRestSource,
@@ -96,9 +103,14 @@ export const sources: readonly EventSource[] = [
   eventGridSource,
 ];
 
+/** Each source's guard keys (`guard-keys.ts`), in registry order, looked up once. */
+const guardKeys = guardKeysOf(sources);
+
 /**
  * The source that recognises a raw invocation event, or `undefined` (null, a primitive, `{}`, an
  * unknown shape, an array that is not an Event Grid delivery). Property checks only: no JSON work.
+ * The first source in registry order whose guard accepts the event; a guard is skipped when the
+ * event has none of the members it reads first (`guard-keys.ts`), so an event runs few guards.
  *
  * @example
  * findSource({ Records: [{ eventSource: 'aws:sqs' }] })?.name; // 'aws.sqs'
@@ -107,7 +119,11 @@ export const sources: readonly EventSource[] = [
 export function findSource(event: unknown): EventSource | undefined {
   if (typeof event !== 'object' || event === null) return undefined;
   try {
-    for (const source of sources) if (source.detect(event)) return source;
+    for (let index = 0; index < sources.length; index++) {
+      if (!mayMatch(event, guardKeys[index])) continue;
+      const source = sources[index] as EventSource;
+      if (source.detect(event)) return source;
+    }
   } catch {
     // A guard can only throw on an exotic object (a throwing getter, a revoked proxy): not an event.
   }

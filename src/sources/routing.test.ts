@@ -121,6 +121,12 @@ const EXPECTED: Record<string, string | undefined> = {
   // Step Functions tasks: input wrapped with the Context object → `/aws.states/` + state name.
   'documented/aws/stepfunctions-task.json': '/aws.states/ChargeCard',
   'aws-sam-cli/stepfunctions/StepFunctionsError.json': undefined, // a bare task input has no shape to recognise
+  // Bedrock agent action groups: messageVersion, agent, actionGroup with apiPath or function.
+  'documented/aws/bedrock-agent-api-schema.json': '/aws.bedrock-agent/ClaimManagementActionGroup/claims/claim-006/send-reminders',
+  'documented/aws/bedrock-agent-function-details.json': '/aws.bedrock-agent/TableBookingActionGroup/createBooking',
+  // Amazon Connect flows: Name 'ContactFlowEvent' with Details.ContactData.
+  'documented/aws/connect-contact-flow.json': '/aws.connect',
+  'documented/aws/connect-contact-flow-chat.json': '/aws.connect',
   // Added sources.
   'aws-lambda-go/cloudwatch-logs-event.json': '/aws.logs',
   'aws-sam-cli/cloudwatch/CloudwatchLogs.json': '/aws.logs',
@@ -262,7 +268,7 @@ describe('sources', () => {
       'cloudevents', 'aws.events', 'aws.iotevents', 'aws.s3', 'aws.codecommit', 'aws.dynamodb', 'aws.ec2',
       'aws.kinesis', 'aws.sns', 'aws.sqs', 'aws.ses', 'aws.lex', 'aws.lexv2', 'aws.kinesis.firehose', 'aws.cognito', 'aws.cognito-idp',
       'aws.config', 'aws.cloudfront', 'aws.cloudformation', 'aws.alexa', 'aws.alexa.skills',
-      'aws.logs', 'aws.kafka', 'aws.mq', 'aws.rmq', 'aws.codepipeline', 'aws.iot.button', 'aws.iot1click', 'aws.iot.provisioning', 'aws.iot.authorizer', 'aws.appsync', 'aws.appsync.authorizer', 'aws.secretsmanager', 'aws.s3.batch', 'aws.states', 'aws.apigateway.authorizer', 'aws.lambda.url', 'aws.apigateway.http', 'aws.apigateway', 'aws.elb', 'aws.vpclattice', 'google.pubsub', 'google.functions', 'azure.eventgrid',
+      'aws.logs', 'aws.kafka', 'aws.mq', 'aws.rmq', 'aws.codepipeline', 'aws.iot.button', 'aws.iot1click', 'aws.iot.provisioning', 'aws.iot.authorizer', 'aws.appsync', 'aws.appsync.authorizer', 'aws.secretsmanager', 'aws.s3.batch', 'aws.states', 'aws.apigateway.authorizer', 'aws.bedrock-agent', 'aws.connect', 'aws.lambda.url', 'aws.apigateway.http', 'aws.apigateway', 'aws.elb', 'aws.vpclattice', 'google.pubsub', 'google.functions', 'azure.eventgrid',
     ]);
   });
 
@@ -274,7 +280,7 @@ describe('sources', () => {
       'aws.sns': 'reject', 'aws.sqs': 'reject', 'aws.ses': 'reject', 'aws.lex': 'json', 'aws.lexv2': 'json',
       'aws.kinesis.firehose': 'json', 'aws.cognito': 'envelope', 'aws.cognito-idp': 'json', 'aws.config': 'reject',
       'aws.cloudfront': 'response', 'aws.cloudformation': 'callback', 'aws.alexa': 'json', 'aws.alexa.skills': 'json', 'aws.logs': 'reject', 'aws.kafka': 'reject', 'aws.mq': 'reject', 'aws.rmq': 'reject',
-      'aws.codepipeline': 'reject', 'aws.iot.button': 'reject', 'aws.iot1click': 'reject', 'aws.iot.provisioning': 'json', 'aws.iot.authorizer': 'json', 'aws.appsync': 'json', 'aws.appsync.authorizer': 'json', 'aws.secretsmanager': 'json', 'aws.s3.batch': 'json', 'aws.states': 'json', 'aws.apigateway.authorizer': 'json',
+      'aws.codepipeline': 'reject', 'aws.iot.button': 'reject', 'aws.iot1click': 'reject', 'aws.iot.provisioning': 'json', 'aws.iot.authorizer': 'json', 'aws.appsync': 'json', 'aws.appsync.authorizer': 'json', 'aws.secretsmanager': 'json', 'aws.s3.batch': 'json', 'aws.states': 'json', 'aws.apigateway.authorizer': 'json', 'aws.bedrock-agent': 'response', 'aws.connect': 'json',
       'aws.lambda.url': 'http', 'aws.apigateway.http': 'http', 'aws.apigateway': 'http', 'aws.elb': 'http', 'aws.vpclattice': 'http',
       'google.pubsub': 'reject', 'google.functions': 'reject', 'azure.eventgrid': 'reject',
     });
