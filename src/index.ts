@@ -25,3 +25,6 @@ export type { DispatchRequest, DispatchResponse, Dispatcher } from './dispatch/t
 export type { LambdaContext } from './types.js';
 export type { CloudEvent } from './cloudevents/types.js';
 export * from './cloudevents/index.js';
+export { createEventGateway, serve } from './gateway/index.js';
+export type { EventGateway, GatewayAuth, GatewayOptions, OutboundFetch, ServeOptions, ServedGateway } from './gateway/index.js';
+export { DEFAULT_GATEWAY_TIMEOUT_MS, DEFAULT_MAX_BODY_BYTES, DEFAULT_MAX_IN_FLIGHT, GOOGLE_JWKS_URI } from './gateway/index.js';

@@ -152,7 +152,13 @@ function unsendable(error: unknown): Delivery {
   return { ok: false, error: failure };
 }
 
-function recordRequest(cloudEvent: CloudEvent, options: ResolvedOptions, shared: Record<string, string>, fallbackPath: string): DispatchRequest {
+/**
+ * The record-mode request of one CloudEvent: binary content mode at its `routes` path, else `fallbackPath`.
+ *
+ * @example
+ * recordRequest(cloudEvent, options, options.headers, '/aws.sqs').headers['ce-id'];
+ */
+export function recordRequest(cloudEvent: CloudEvent, options: ResolvedOptions, shared: Record<string, string>, fallbackPath: string): DispatchRequest {
   // Object.assign, not spread: properties added later to a spread copy are slow on Node 20.
   const headers: Record<string, string> = Object.assign({}, shared);
   let body: Buffer | undefined;
