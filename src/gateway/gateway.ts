@@ -54,11 +54,10 @@ export async function createGatewayCore(link: PushLink, options: ResolvedGateway
     }
     inFlight++;
     try {
-      return await answerPush(push);
-    } catch (error) {
-      if (isGatewayError(error)) return errorAnswer(error, error.status === 401 ? { 'www-authenticate': 'Bearer' } : {});
-      console.error('cloud-events-handler: the gateway failed on a push:', error);
-      return jsonAnswer(500, { error: { code: 'GATEWAY_ERROR', message: 'the gateway failed' } });
+      const answer = await answerPush(push).catch(failed);
+      // Shutting down: the connection closes once this answer is out, so that the server can stop.
+      if (closing) answer.headers.connection = 'close';
+      return answer;
     } finally {
       inFlight--;
       if (inFlight === 0) drained?.();
@@ -128,6 +127,12 @@ export async function createGatewayCore(link: PushLink, options: ResolvedGateway
     close,
     inFlight: () => inFlight,
   };
+}
+
+function failed(error: unknown): GatewayAnswer {
+  if (isGatewayError(error)) return errorAnswer(error, error.status === 401 ? { 'www-authenticate': 'Bearer' } : {});
+  console.error('cloud-events-handler: the gateway failed on a push:', error);
+  return jsonAnswer(500, { error: { code: 'GATEWAY_ERROR', message: 'the gateway failed' } });
 }
 
 async function authenticateOrThrow(authenticate: Authenticator, push: PushRequest, sns: () => Promise<SnsHttpMessage | undefined>): Promise<void> {
