@@ -9,16 +9,15 @@ import { deliverPush } from './deliver.js';
 import type { PushLink } from './deliver.js';
 import { fetchHandler } from './http/fetch.js';
 import { nodeListener } from './http/node.js';
-import { DEFAULT_RETRY_AFTER_SECONDS } from './options.js';
+import { DEFAULT_RETRY_AFTER_SECONDS, GOOGLE_JWKS_URI } from './options.js';
 import type { ResolvedGatewayOptions } from './options.js';
 import { EXPECTED, senders, webhookHandshake } from './senders/index.js';
 import type { Sender, Work } from './senders/index.js';
 import { parseJson } from './senders/answers.js';
-import { snsMessage } from './senders/sns.js';
+import { isSnsUrl, snsMessage } from './senders/sns.js';
 import type { SnsHttpMessage } from './senders/sns.js';
 import { emptyAnswer, errorAnswer, gatewayError, isGatewayError, jsonAnswer } from './types.js';
 import type { GatewayAnswer, PushRequest } from './types.js';
-import { isSnsUrl } from './auth/sns-signature.js';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 
 /** The loaded gateway: its Node listener, fetch handler, and close. */
@@ -38,7 +37,7 @@ export interface GatewayCore {
  * http.createServer(core.listener);
  */
 export async function createGatewayCore(link: PushLink, options: ResolvedGatewayOptions): Promise<GatewayCore> {
-  const authenticate = await createAuthenticator(options.auth, options.outboundFetch);
+  const authenticate = await createAuthenticator(options.auth, options.outboundFetch, GOOGLE_JWKS_URI);
   let verifySignature: ((message: SnsHttpMessage) => Promise<void>) | undefined;
   const verifier = async () => (verifySignature ??= (await import('./auth/sns-signature.js')).snsSignatureVerifier(options.outboundFetch));
   const allowedOrigins = options.auth.eventGrid?.allowedOrigins ?? [];

@@ -15,13 +15,13 @@ export type Authenticator = (push: PushRequest, snsMessage: () => Promise<SnsHtt
  * mode's code is imported only when that mode is set.
  *
  * @example
- * const authenticate = await createAuthenticator({ token: { value: 's3cret' } }, fetch);
+ * const authenticate = await createAuthenticator({ token: { value: 's3cret' } }, fetch, GOOGLE_JWKS_URI);
  * await authenticate?.(push, async () => undefined); // undefined: let in
  */
-export async function createAuthenticator(auth: GatewayAuth, fetchImpl: OutboundFetch): Promise<Authenticator | undefined> {
+export async function createAuthenticator(auth: GatewayAuth, fetchImpl: OutboundFetch, defaultJwksUri: string): Promise<Authenticator | undefined> {
   if (auth.token === undefined && auth.pubsub === undefined && auth.sns === undefined) return undefined;
   const token = auth.token !== undefined ? (await import('./token.js')).tokenCheck(auth.token) : undefined;
-  const oidc = auth.pubsub !== undefined ? (await import('./pubsub-oidc.js')).oidcVerifier(auth.pubsub, fetchImpl) : undefined;
+  const oidc = auth.pubsub !== undefined ? (await import('./pubsub-oidc.js')).oidcVerifier({ ...auth.pubsub, jwksUri: auth.pubsub.jwksUri ?? defaultJwksUri }, fetchImpl) : undefined;
   const topics = auth.sns !== undefined ? new Set(auth.sns.topicArns) : undefined;
   return async (push, snsMessage) => {
     const reasons: string[] = [];

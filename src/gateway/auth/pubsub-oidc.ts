@@ -6,7 +6,6 @@
 import { createPublicKey, verify } from 'node:crypto';
 import type { JsonWebKey, KeyObject } from 'node:crypto';
 import type { OutboundFetch } from '../options.js';
-import { GOOGLE_JWKS_URI } from '../options.js';
 
 const ISSUERS = new Set(['accounts.google.com', 'https://accounts.google.com']);
 /** Clock skew allowed on `exp`, `iat` and `nbf`, in seconds. */
@@ -20,7 +19,8 @@ const FETCH_TIMEOUT_MS = 5_000;
 export interface OidcOptions {
   audience: string | readonly string[];
   serviceAccountEmail?: string;
-  jwksUri?: string;
+  /** Resolved by the caller (default GOOGLE_JWKS_URI): this module imports nothing the package's entry loads. */
+  jwksUri: string;
 }
 
 /**
@@ -28,12 +28,12 @@ export interface OidcOptions {
  * else the reason it is not.
  *
  * @example
- * const check = oidcVerifier({ audience: 'https://my-service.run.app/' }, fetch);
+ * const check = oidcVerifier({ audience: 'https://my-service.run.app/', jwksUri: GOOGLE_JWKS_URI }, fetch);
  * await check(req.headers.authorization); // undefined when valid
  */
 export function oidcVerifier(options: OidcOptions, fetchImpl: OutboundFetch): (authorization: string | undefined) => Promise<string | undefined> {
   const audiences = new Set(typeof options.audience === 'string' ? [options.audience] : options.audience);
-  const keys = jwksCache(options.jwksUri ?? GOOGLE_JWKS_URI, fetchImpl);
+  const keys = jwksCache(options.jwksUri, fetchImpl);
   return async (authorization) => {
     const match = /^Bearer +([A-Za-z0-9_-]+)\.([A-Za-z0-9_-]+)\.([A-Za-z0-9_-]+)$/.exec(authorization?.trim() ?? '');
     if (match === null) return 'no Bearer JWT';

@@ -6,13 +6,13 @@
 import { createPublicKey, verify } from 'node:crypto';
 import type { KeyObject } from 'node:crypto';
 import type { OutboundFetch } from '../options.js';
+import { isSnsUrl } from './sns-url.js';
 import type { SnsHttpMessage } from '../senders/sns.js';
 import { gatewayError } from '../types.js';
 
 const NOTIFICATION_FIELDS = ['Message', 'MessageId', 'Subject', 'Timestamp', 'TopicArn', 'Type'] as const;
 const CONFIRMATION_FIELDS = ['Message', 'MessageId', 'SubscribeURL', 'Timestamp', 'Token', 'TopicArn', 'Type'] as const;
 const ALGORITHMS: Record<string, string> = { '1': 'sha1', '2': 'sha256' };
-const SNS_HOST = /^sns\.[a-z0-9-]+\.amazonaws\.com$/;
 const MAX_CACHED_CERTIFICATES = 32;
 const FETCH_TIMEOUT_MS = 5_000;
 
@@ -33,24 +33,6 @@ export function canonicalString(message: SnsHttpMessage): string {
     if (typeof value === 'string') text += `${field}\n${value}\n`;
   }
   return text;
-}
-
-/**
- * Whether a URL is an SNS endpoint the gateway may fetch: `https://sns.<region>.amazonaws.com/`, no
- * credentials, no port, and (for certificates) a path ending in `.pem`.
- *
- * @example
- * isSnsUrl('https://sns.eu-west-1.amazonaws.com/SimpleNotificationService-abc.pem', '.pem'); // true
- * isSnsUrl('https://sns.eu-west-1.amazonaws.com.evil.example/x.pem', '.pem');               // false
- */
-export function isSnsUrl(url: string, pathSuffix = ''): boolean {
-  let parsed: URL;
-  try {
-    parsed = new URL(url);
-  } catch {
-    return false;
-  }
-  return parsed.protocol === 'https:' && SNS_HOST.test(parsed.hostname) && parsed.port === '' && parsed.username === '' && parsed.password === '' && parsed.pathname.endsWith(pathSuffix);
 }
 
 /**

@@ -5,6 +5,7 @@
  * `UnsubscribeConfirmation`: acknowledged, not delivered.
  */
 import { gatewayError, emptyAnswer } from '../types.js';
+export { isSnsUrl } from '../auth/sns-url.js';
 import type { PushRequest } from '../types.js';
 import { allOrFirstFailure, parseJson } from './answers.js';
 import type { Sender } from './types.js';
