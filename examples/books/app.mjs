@@ -148,6 +148,25 @@ export function createApp({ db, log = console.log }) {
     res.status(created ? 201 : 200).json({ requestId, stored: stored.map(toBook), ignored: parsed.ignored });
   });
 
+  // A Cloud Storage upload through Eventarc, pushed to the gateway (server.mjs) as a binary-mode
+  // CloudEvent and routed here by type: the body is the StorageObjectData JSON, ce- headers the rest.
+  app.post('/google.storage', async (req, res) => {
+    const eventId = req.get('ce-id') ?? null;
+    if (req.get('ce-type') !== 'google.cloud.storage.object.v1.finalized') {
+      res.status(200).json({ eventId, stored: [], ignored: 1 });
+      return;
+    }
+    const upload = toStorageUpload(req.body, req.get('ce-time'));
+    if (typeof upload === 'string') {
+      // 422: not retryable, so Eventarc (Pub/Sub underneath) keeps redelivering only what may succeed.
+      res.status(422).json({ eventId, error: upload });
+      return;
+    }
+    const stored = await storeUploads(db, [upload], eventId);
+    log(`[${eventId}] Cloud Storage: ${upload.bucket}/${upload.key} stored${stored[0]?.created ? ' (new)' : ''}`);
+    res.status(stored[0]?.created ? 201 : 200).json({ eventId, stored: stored.map(toBook), ignored: 0 });
+  });
+
   app.use((error, req, res, next) => {
     if (res.headersSent) return next(error);
     // body-parser's errors (malformed JSON, too large) carry their status and are safe to show.
@@ -202,6 +221,19 @@ function toUpload(record) {
   if (Number.isNaN(time)) return 'eventTime is not a date';
   const key = decodeS3Key(rawKey);
   if (key === undefined) return `s3.object.key "${rawKey}" is not valid URL encoding`;
+  return { bucket, key, size, time: new Date(time).toISOString(), title: titleOf(key) };
+}
+
+/** A Cloud Storage object's metadata (`bucket`, `name`, `size` as a decimal string), or why it cannot be read. */
+function toStorageUpload(object, eventTime) {
+  const bucket = object?.bucket;
+  const key = object?.name;
+  const size = Number(object?.size);
+  if (typeof bucket !== 'string' || bucket === '') return 'bucket is missing';
+  if (typeof key !== 'string' || key === '') return 'name is missing';
+  if (!Number.isSafeInteger(size) || size < 0) return 'size is not a byte count';
+  const time = Date.parse(eventTime ?? object.timeCreated);
+  if (Number.isNaN(time)) return 'the event has no time';
   return { bucket, key, size, time: new Date(time).toISOString(), title: titleOf(key) };
 }
 
