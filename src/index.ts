@@ -32,3 +32,6 @@ export { createAzureFunctionHandler } from './handlers/azure/index.js';
 export type { AzureFunctionHandler, AzureFunctionOptions } from './handlers/azure/index.js';
 export type { AzureInvocationContext } from './sources/azure/types.js';
 export type { AzureCookie, AzureHttpRequest, AzureHttpResponseInit } from './sources/azure/http/index.js';
+export { createEventGateway, serve } from './gateway/index.js';
+export type { EventGateway, GatewayAuth, GatewayOptions, OutboundFetch, ServeOptions, ServedGateway } from './gateway/index.js';
+export { DEFAULT_GATEWAY_TIMEOUT_MS, DEFAULT_MAX_BODY_BYTES, DEFAULT_MAX_IN_FLIGHT, GOOGLE_JWKS_URI } from './gateway/index.js';

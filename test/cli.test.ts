@@ -3,7 +3,7 @@
  * express and hono into a fresh folder, run as `npx cloud-events-handler ...` in subprocesses; invoke()
  * from node:test in ESM and CommonJS. One pack and one install, shared by every case.
  */
-import { execFile, execFileSync } from 'node:child_process';
+import { execFile, execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -121,9 +121,34 @@ describe('the cloud-events-handler bin, from the packed package', () => {
     expect(await bin(['invoke', 'aws.sqs'])).toMatchObject({ code: 2, err: expect.stringContaining('--app') });
     expect(await bin(['events', 'aws.sqs', '--sett', 'x=1'])).toMatchObject({ code: 2, err: expect.stringContaining("'--sett'") });
     expect(await bin([])).toMatchObject({ code: 2 });
-    expect(await bin(['serve', '--app', './express-app.mjs'])).toMatchObject({ code: 2, err: expect.stringContaining('not available yet') });
+    expect(await bin(['serve'])).toMatchObject({ code: 2, err: expect.stringContaining('--app') });
+    expect(await bin(['serve', '--app', './express-app.mjs', '--port', 'x'])).toMatchObject({ code: 2, err: expect.stringContaining('--port') });
     const helps = await Promise.all(['events', 'invoke', 'serve', 'dev'].map((command) => bin([command, '--help'])));
     for (const [i, command] of ['events', 'invoke', 'serve', 'dev'].entries()) expect(helps[i]?.out).toContain(`Usage: cloud-events-handler ${command}`);
+  });
+
+  it('serve: the gateway on a free port delivers a pushed AWS event to the app; SIGTERM ends it with 0', async () => {
+    const child = spawn(process.execPath, [join(project, 'node_modules/.bin/cloud-events-handler'), 'serve', '--app', './express-app.mjs', '--port', '0'], { cwd: project });
+    try {
+      let err = '';
+      const url = await new Promise<string>((resolve, reject) => {
+        child.stderr.on('data', (chunk: Buffer) => {
+          err += chunk.toString();
+          const found = /listening on (http:\/\/\S+)/.exec(err);
+          if (found) resolve(found[1] as string);
+        });
+        child.on('exit', (code) => reject(new Error(`serve exited with ${code}: ${err}`)));
+      });
+      const s3 = { Records: [{ eventSource: 'aws:s3', eventName: 'ObjectCreated:Put', s3: { bucket: { name: 'b' }, object: { key: 'books/dune.pdf' } } }] };
+      const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(s3) });
+      expect(res.status).toBe(200);
+      expect(await res.json()).toEqual({ key: 'books/dune.pdf' });
+      const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
+      child.kill('SIGTERM');
+      expect(await exited).toBe(0);
+    } finally {
+      child.kill('SIGKILL');
+    }
   });
 
   it('a broken app module: the message names the file and the export', async () => {

@@ -250,3 +250,35 @@ describe('the same app as a Google Cloud Function and an Azure Function', () => 
     expect(JSON.parse(Buffer.from(init!.body!).toString())).toMatchObject([{ title: 'Emma', file: { bucket: 'books', key: 'Emma.pdf', size: 8, uploadedAt: '2024-03-01T09:00:00.000Z' } }]);
   });
 });
+
+describe('POST /google.storage: a Cloud Storage upload pushed by Eventarc through the gateway', () => {
+  it('the binary-mode CloudEvent is routed by type to the upload route and stored (201); other types are ignored', async () => {
+    const { createEventGateway } = await import('../../src/index.js');
+    const { listenOn } = await import('../../src/gateway/gateway.testing.js');
+    const app = createApp({ db, log: (line) => logLines.push(line) });
+    // As server.mjs: the gateway mounted on the app itself, after its express.json().
+    app.post('/_events', createEventGateway(app, { routes: { 'google.cloud.storage.object.v1.*': '/google.storage' } }));
+    const served = await listenOn(app);
+    try {
+      // The shape Eventarc pushes (cloud.google.com/eventarc/docs/cloudevents: StorageObjectData), own values.
+      const headers = {
+        'ce-specversion': '1.0',
+        'ce-id': '7914363402417012',
+        'ce-source': '//storage.googleapis.com/projects/_/buckets/library',
+        'ce-type': 'google.cloud.storage.object.v1.finalized',
+        'ce-subject': 'objects/books/Dune.pdf',
+        'ce-time': '2024-05-01T10:00:00.123Z',
+        'content-type': 'application/json',
+      };
+      const object = { bucket: 'library', name: 'books/Dune.pdf', size: '2048', contentType: 'application/pdf', timeCreated: '2024-05-01T10:00:00.100Z' };
+      const res = await fetch(`${served.url}/_events`, { method: 'POST', headers, body: JSON.stringify(object) });
+      expect(res.status).toBe(201);
+      const ignored = await fetch(`${served.url}/_events`, { method: 'POST', headers: { ...headers, 'ce-type': 'google.cloud.storage.object.v1.deleted' }, body: JSON.stringify(object) });
+      expect(ignored.status).toBe(200);
+      const books = (await (await fetch(`${served.url}/books`)).json()) as Book[];
+      expect(books).toMatchObject([{ title: 'Dune', file: { bucket: 'library', key: 'books/Dune.pdf', size: 2048, uploadedAt: '2024-05-01T10:00:00.123Z' } }]);
+    } finally {
+      await served.close();
+    }
+  });
+});

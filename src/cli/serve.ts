@@ -26,8 +26,7 @@ every delivery and the result.
 type ServeFunction = (app: unknown, options: { port?: number; mode?: 'event' | 'record' }) => Promise<{ url: string }>;
 
 /**
- * `cloud-events-handler serve`: the gateway's `serve`, when this build of the package has it (issue 8);
- * until then, exit 2 saying so.
+ * `cloud-events-handler serve`: the app behind the gateway's `serve` (createEventGateway), until SIGTERM.
  *
  * @example
  * await serveCommand(['--app', './app.js', '--port', '0'], io);
@@ -41,7 +40,7 @@ export async function serveCommand(args: string[], io: CommandIO): Promise<numbe
   const library = (await import('../index.js')) as Record<string, unknown>;
   const serve = library.serve as ServeFunction | undefined;
   if (typeof serve !== 'function') {
-    io.err('cloud-events-handler serve: not available yet in this version (the HTTP gateway, issue 8)\n');
+    io.err('cloud-events-handler serve: this build of the package has no serve()\n');
     return 2;
   }
   const appSpec = values.app as string | undefined;
