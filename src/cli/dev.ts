@@ -22,11 +22,14 @@ result. The app is reloaded when its files change.
 Open the URL it prints (it carries this run's token). Stop it with Ctrl+C.
 `;
 
-/** Where the page's files are: dist/console beside the built CLI, else src/console/page in a checkout. */
+/**
+ * Where the page's files are: dist/ beside the built CLI (console.html, .css, .js: no folder of their
+ * own, a directory entry costs 4 KB of the installed size), else src/console/page in a checkout.
+ */
 function pageDir(): string {
   const here = typeof __dirname === 'string' ? __dirname : process.cwd();
-  const candidates = [join(here, 'console'), join(here, '../console/page'), resolve('src/console/page')];
-  const found = candidates.find((dir) => existsSync(join(dir, 'index.html')));
+  const candidates = [here, join(here, '../console/page'), resolve('src/console/page')];
+  const found = candidates.find((dir) => existsSync(join(dir, 'console.html')));
   if (found === undefined) throw new Error(`the console's page is missing (looked in ${candidates.join(', ')}): reinstall cloud-events-handler`);
   return found;
 }

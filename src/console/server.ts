@@ -18,7 +18,7 @@ export interface ConsoleOptions {
   /** `--app` as given and the folder `dev` runs in (for "copy as test" and "copy as CLI"). */
   spec: string;
   cwd: string;
-  /** The folder of index.html, console.css and console.js. */
+  /** The folder of console.html, console.css and console.js. */
   pageDir: string;
   /** Default 127.0.0.1: the console drives the user's app; it is not for the network. */
   host?: string;
@@ -86,7 +86,7 @@ async function readJson(req: IncomingMessage): Promise<unknown> {
 export async function startConsole(options: ConsoleOptions): Promise<RunningConsole> {
   const token = consoleToken();
   const host = options.host ?? '127.0.0.1';
-  const page = new Map(Object.keys(PAGE_TYPES).map((path) => [path, readFileSync(join(options.pageDir, path === '/' ? 'index.html' : path.slice(1)))]));
+  const page = new Map(Object.keys(PAGE_TYPES).map((path) => [path, readFileSync(join(options.pageDir, path === '/' ? 'console.html' : path.slice(1)))]));
   const clients = new Set<ServerResponse>();
   const history: HistoryEntry[] = [];
   let current: unknown;

@@ -14,6 +14,9 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sampleEvent } from '../../src/samples/index.js';
 
+// Functions run in the page (page.evaluate) see the DOM; this project's types have no DOM lib.
+declare const document: any; // eslint-disable-line @typescript-eslint/no-explicit-any
+
 const repo = fileURLToPath(new URL('../..', import.meta.url));
 const CHROMIUM = '/usr/bin/chromium';
 export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
@@ -39,7 +42,7 @@ let page: Page;
 
 beforeAll(async () => {
   if (!hasChromium) return;
-  if (!existsSync(join(repo, 'dist/cli.cjs')) || !existsSync(join(repo, 'dist/console/index.html'))) throw new Error('dist/ is not built: run npm run build first');
+  if (!existsSync(join(repo, 'dist/cli.cjs')) || !existsSync(join(repo, 'dist/console.html'))) throw new Error('dist/ is not built: run npm run build first');
   dir = mkdtempSync(join(tmpdir(), 'ceh-console-'));
   writeFileSync(join(dir, 'app.mjs'), appSource());
   writeFileSync(join(dir, 'status.mjs'), 'export const s3Status = 200;\n');
@@ -138,7 +141,7 @@ describe.skipIf(!hasChromium)('the development console in Chromium', () => {
     await page.keyboard.press('Control+A');
     await page.keyboard.type('aws.sns');
     await page.keyboard.press('Tab');
-    expect(await page.evaluate(() => (document.activeElement as HTMLElement).dataset.name)).toBe('aws.sns');
+    expect(await page.evaluate(() => document.activeElement.dataset.name)).toBe('aws.sns');
     await page.keyboard.press('Enter');
     await expect.poll(() => page.textContent('#route-path')).toBe('/aws.sns');
     await page.focus('#editor');
@@ -159,7 +162,7 @@ describe.skipIf(!hasChromium)('the development console in Chromium', () => {
     await page.waitForSelector('#app-error:not([hidden])', { timeout: 10_000 });
     expect(await page.textContent('#app-error')).toMatch(/The app failed to load: .*SyntaxError/);
     const status = await fetch(new URL('/api/status', url), { headers: { 'x-console-token': new URL(url).searchParams.get('token') ?? '' } });
-    expect((await status.json()).app.state).toBe('failed'); // the server runs on
+    expect(((await status.json()) as { app: { state: string } }).app.state).toBe('failed'); // the server runs on
 
     writeFileSync(join(dir, 'status.mjs'), 'export const s3Status = 201;\n');
     writeFileSync(join(dir, 'app.mjs'), appSource());
@@ -172,7 +175,7 @@ describe.skipIf(!hasChromium)('the development console in Chromium', () => {
     const token = new URL(url).searchParams.get('token') ?? '';
     const foreign = await fetch(new URL('/api/send', url), { method: 'POST', headers: { origin: 'https://evil.example', 'x-console-token': token, 'content-type': 'application/json' }, body: JSON.stringify({ event: sampleEvent('aws.s3.put') }) });
     expect(foreign.status).toBe(403);
-    expect((await foreign.json()).error.code).toBe('BAD_ORIGIN');
+    expect(((await foreign.json()) as { error: { code: string } }).error.code).toBe('BAD_ORIGIN');
     const noToken = await fetch(new URL('/api/samples', url));
     expect(noToken.status).toBe(403);
     // A page of another origin in the same browser: its fetch carries its own Origin and is refused.
