@@ -112,7 +112,7 @@ export async function startConsole(options: ConsoleOptions): Promise<RunningCons
     broadcast();
     if (options.watch !== false && stopWatching === undefined && file !== '') stopWatching = watchFiles(dirname(file), () => void (loading = loading.then(load)));
   };
-  let loading = load();
+  let loading = Promise.resolve();
 
   const state: ApiState = {
     app: () => current,
@@ -151,6 +151,7 @@ export async function startConsole(options: ConsoleOptions): Promise<RunningCons
     server.once('error', reject);
     server.listen(options.port ?? 8787, host, () => resolve());
   });
+  loading = load(); // once listening: a port in use loads nothing
   const { port } = server.address() as AddressInfo;
   hosts = allowedHosts(host, port);
   const shown = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host.includes(':') ? `[${host}]` : host;
