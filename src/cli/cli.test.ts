@@ -1,4 +1,7 @@
+import { once } from 'node:events';
 import { mkdtempSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -82,10 +85,16 @@ describe('cloud-events-handler (in process)', () => {
     expect(await run(['invoke', '--app', './app.mjs#library', '-'], 'not json')).toMatchObject({ code: 2, err: expect.stringContaining('- (standard input): not JSON') });
   });
 
-  it('serve and dev have their help, and say they are not available yet', async () => {
+  it('serve and dev have their help; dev names the flag of a usage error (the console itself: test/console)', async () => {
     expect((await run(['serve', '--help'])).out).toContain('Usage: cloud-events-handler serve --app');
     expect((await run(['dev', '--help'])).out).toContain('Usage: cloud-events-handler dev --app');
-    expect(await run(['dev', '--app', './app.mjs'])).toMatchObject({ code: 2, err: expect.stringContaining('not available yet') });
+    expect(await run(['dev'])).toMatchObject({ code: 2, err: expect.stringContaining('--app MODULE is required') });
+    expect(await run(['dev', '--app', './app.mjs', '--port', 'x'])).toMatchObject({ code: 2, err: expect.stringContaining('--port x: expected a port number') });
+    const taken = createServer().listen(0, '127.0.0.1');
+    await once(taken, 'listening');
+    const { port } = taken.address() as AddressInfo;
+    expect(await run(['dev', '--app', './app.mjs', '--port', String(port)])).toMatchObject({ code: 2, err: expect.stringContaining(`--port ${port}: in use (try --port 0)`) });
+    taken.close();
   });
 
   it('colour only on a terminal, never with NO_COLOR', () => {

@@ -7,7 +7,8 @@ import { eventsCommand } from './events.js';
 import { palette } from './format.js';
 import { invokeCommand } from './invoke.js';
 import type { CommandIO } from './io.js';
-import { devCommand, serveCommand } from './serve.js';
+import { devCommand } from './dev.js';
+import { serveCommand } from './serve.js';
 
 type Command = (args: string[], io: CommandIO) => Promise<number>;
 

@@ -13,16 +13,6 @@ SNS HTTP(S) subscriptions and AWS events POSTed to it are delivered to the app.
   -h, --help             this help
 `;
 
-export const DEV_HELP = `Usage: cloud-events-handler dev --app MODULE[#export] [--port N]
-
-Serve the development console: a local web page to pick or edit an event, send it to the app, and see
-every delivery and the result.
-
-  --app MODULE[#export]  the app's module (as for invoke)
-  --port N               the port (default: PORT, else 8080)
-  -h, --help             this help
-`;
-
 type ServeFunction = (app: unknown, options: { port?: number; mode?: 'event' | 'record' }) => Promise<{ url: string }>;
 
 /**
@@ -61,20 +51,4 @@ export async function serveCommand(args: string[], io: CommandIO): Promise<numbe
   const { url } = await serve(app, options);
   io.err(`cloud-events-handler: gateway listening on ${url}\n`);
   return new Promise<number>(() => {}); // runs until SIGTERM, which the gateway handles
-}
-
-/**
- * `cloud-events-handler dev`: the development console (issue 11); until it lands, exit 2 saying so.
- *
- * @example
- * await devCommand(['--help'], io); // 0
- */
-export async function devCommand(args: string[], io: CommandIO): Promise<number> {
-  const { values } = parse(args, { app: { type: 'string' }, port: { type: 'string' } });
-  if (values.help) {
-    io.out(DEV_HELP);
-    return 0;
-  }
-  io.err('cloud-events-handler dev: not available yet in this version (the development console, issue 11)\n');
-  return 2;
 }

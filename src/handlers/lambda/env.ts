@@ -12,6 +12,11 @@ export interface EnvConfiguration {
   options: LambdaOptions;
 }
 
+/** How a resolved module file is loaded: `import()` of its file URL; the dev console adds a reload query. */
+export type ModuleImporter = (file: string) => Promise<Record<string, unknown>>;
+
+const importFile: ModuleImporter = async (file) => (await import(pathToFileURL(file).href)) as Record<string, unknown>;
+
 const EXTENSIONS = ['', '.js', '.mjs', '.cjs', '/index.js', '/index.mjs', '/index.cjs'];
 
 /**
@@ -25,13 +30,13 @@ const EXTENSIONS = ['', '.js', '.mjs', '.cjs', '/index.js', '/index.mjs', '/inde
  * process.env.CLOUD_EVENTS_APP = './dist/app.js#app';
  * const { app, options } = await loadEnvConfiguration(process.env);
  */
-export async function loadEnvConfiguration(env: NodeJS.ProcessEnv): Promise<EnvConfiguration> {
+export async function loadEnvConfiguration(env: NodeJS.ProcessEnv, importModule: ModuleImporter = importFile): Promise<EnvConfiguration> {
   const root = env.LAMBDA_TASK_ROOT || process.cwd();
   const appSpec = env.CLOUD_EVENTS_APP;
   if (!appSpec) {
     throw new ConfigurationError('CLOUD_EVENTS_APP is not set: set it to the module of your app, e.g. "./app.js" or "./dist/server.js#app"', 'APP_NOT_CONFIGURED');
   }
-  const app = await loadExport('CLOUD_EVENTS_APP', appSpec, root, (module) => {
+  const app = await loadExport('CLOUD_EVENTS_APP', appSpec, root, importModule, (module) => {
     const fallback = module.default;
     if (isAppLike(fallback)) return fallback;
     if (module.app !== undefined) return module.app;
@@ -46,7 +51,7 @@ export async function loadEnvConfiguration(env: NodeJS.ProcessEnv): Promise<EnvC
     options.mode = mode;
   }
   if (env.CLOUD_EVENTS_REQUEST) {
-    const request = await loadExport('CLOUD_EVENTS_REQUEST', env.CLOUD_EVENTS_REQUEST, root, (module) => module.default);
+    const request = await loadExport('CLOUD_EVENTS_REQUEST', env.CLOUD_EVENTS_REQUEST, root, importModule, (module) => module.default);
     if (typeof request !== 'object' || request === null) {
       throw new ConfigurationError(`CLOUD_EVENTS_REQUEST="${env.CLOUD_EVENTS_REQUEST}" does not export an object of request defaults`, 'INVALID_OPTION');
     }
@@ -59,6 +64,7 @@ async function loadExport(
   variable: string,
   spec: string,
   root: string,
+  importModule: ModuleImporter,
   pickDefault: (module: Record<string, unknown>) => unknown,
 ): Promise<unknown> {
   const hash = spec.lastIndexOf('#');
@@ -72,7 +78,7 @@ async function loadExport(
   }
   let module: Record<string, unknown>;
   try {
-    module = (await import(pathToFileURL(target).href)) as Record<string, unknown>;
+    module = await importModule(target);
   } catch (error) {
     throw new ConfigurationError(`${variable}="${spec}": loading ${target} failed: ${describeError(error)}`, 'APP_LOAD_FAILED', error);
   }

@@ -1,0 +1,130 @@
+import { request as httpRequest } from 'node:http';
+import { join } from 'node:path';
+import express from 'express';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sampleEvent } from '../samples/index.js';
+import { allowedHosts } from './guard.js';
+import { startConsole } from './server.js';
+import type { RunningConsole } from './server.js';
+
+// The console's server in process, driven over real HTTP: what the API answers and what it refuses. The
+// page itself, in Chromium, is test/console/console.test.ts.
+
+const app = express();
+app.use(express.json({ type: '*/*' }));
+app.post('/aws.s3', (req, res) => res.json({ key: req.body.Records[0].s3.object.key }));
+app.post('/aws.sqs', (req, res) => res.status(req.body.fail ? 500 : 200).json({ got: req.body }));
+
+let running: RunningConsole;
+let base: string;
+beforeAll(async () => {
+  running = await startConsole({
+    reloader: { load: async () => ({ app, file: join(process.cwd(), 'app.mjs'), generation: 1 }) },
+    spec: './app.mjs',
+    cwd: process.cwd(),
+    pageDir: join(process.cwd(), 'src/console/page'),
+    port: 0,
+    watch: false,
+  });
+  await running.settled();
+  base = new URL(running.url).origin;
+});
+afterAll(() => running.close());
+
+/** A raw request, so that Host and Origin are exactly what the test says (fetch sets Host itself). */
+function raw(path: string, headers: Record<string, string>, body?: unknown): Promise<{ status: number; json: any }> {
+  const { port } = new URL(base);
+  return new Promise((resolve, reject) => {
+    const req = httpRequest({ host: '127.0.0.1', port, path, method: body === undefined ? 'GET' : 'POST', headers }, (res) => {
+      let text = '';
+      res.on('data', (chunk) => (text += chunk));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, json: text.startsWith('{') || text.startsWith('[') ? JSON.parse(text) : text }));
+    });
+    req.on('error', reject);
+    req.end(body === undefined ? undefined : JSON.stringify(body));
+  });
+}
+
+const api = (path: string, body?: unknown) => raw(path, { host: new URL(base).host, 'x-console-token': running.token }, body);
+
+describe('the console API', () => {
+  it('lists the samples with their source, and gives one', async () => {
+    const list = await api('/api/samples');
+    expect(list.status).toBe(200);
+    expect(list.json).toContainEqual(expect.objectContaining({ name: 'aws.s3.put', source: 'aws.s3' }));
+    expect(list.json).toContainEqual(expect.objectContaining({ name: 'aws.sqs.fifo', source: 'aws.sqs' }));
+    const one = await api('/api/samples/aws.s3.put');
+    expect(one.json.Records[0].eventSource).toBe('aws:s3');
+    expect((await api('/api/samples/aws.s4')).status).toBe(404);
+  });
+
+  it('inspects an event: the routeFor path, and in record mode the CloudEvents with their paths', async () => {
+    const s3 = await api('/api/inspect', { event: sampleEvent('aws.s3.put'), mode: 'event' });
+    expect(s3.json).toMatchObject({ path: '/aws.s3', recognised: true });
+    expect(s3.json.cloudEvents).toBeUndefined();
+    const sqs = await api('/api/inspect', { event: sampleEvent('aws.sqs', { records: 2 }), mode: 'record', options: { routes: { 'com.amazonaws.sqs.*': '/jobs' } } });
+    expect(sqs.json.cloudEvents.map((c: any) => [c.path, c.cloudEvent.type])).toEqual([
+      ['/jobs', 'com.amazonaws.sqs.message'],
+      ['/jobs', 'com.amazonaws.sqs.message'],
+    ]);
+    expect((await api('/api/inspect', { event: {}, mode: 'record', options: { routes: { x: 'no-slash' } } })).json.error.code).toBe('BAD_ROUTES');
+  });
+
+  it('sends an SQS batch in record mode: each delivery, its duration, and the failed record back to the queue', async () => {
+    const event = sampleEvent('aws.sqs', { records: [{ body: { id: 1 } }, { body: { id: 2, fail: true } }] }) as { Records: Array<{ messageId: string }> };
+    const sent = await api('/api/send', { event, mode: 'record' });
+    expect(sent.status).toBe(200);
+    expect(sent.json.deliveries.map((d: any) => [d.request.method, d.request.path, d.response.statusCode])).toEqual([
+      ['POST', '/aws.sqs', 200],
+      ['POST', '/aws.sqs', 500],
+    ]);
+    expect(sent.json.deliveries[1].request.headers['ce-id']).toBe(event.Records[1]?.messageId);
+    expect(sent.json.durationsMs).toHaveLength(2);
+    expect(sent.json.durationsMs.every((ms: number) => ms >= 0)).toBe(true);
+    expect(sent.json).toMatchObject({ handled: false, returned: [event.Records[1]?.messageId], result: { batchItemFailures: [{ itemIdentifier: event.Records[1]?.messageId }] } });
+    expect(sent.json.snippets.test).toContain("invoke(app, event, {\"mode\":\"record\"})");
+    expect(sent.json.snippets.cli).toContain('npx cloud-events-handler invoke --app ./app.mjs --mode record - <<');
+    const history = await api('/api/history');
+    expect(history.json.at(-1)).toMatchObject({ id: sent.json.id, send: { mode: 'record' }, summary: { handled: false, path: '/aws.sqs', statuses: [200, 500] } });
+  });
+
+  it('refuses a bad send with its reason', async () => {
+    expect((await api('/api/send', { mode: 'record' })).json.error.code).toBe('BAD_SEND');
+    expect((await api('/api/send', { event: {}, options: { rutes: {} } })).json.error.message).toContain('unknown rutes');
+    const gateway = await api('/api/send', { event: {}, via: 'gateway' });
+    expect(gateway).toMatchObject({ status: 400, json: { error: { code: 'GATEWAY_UNAVAILABLE' } } });
+  });
+});
+
+describe('what the console refuses (403)', () => {
+  it('a foreign Origin, even with the token: another site must not drive the app', async () => {
+    const refused = await raw('/api/samples', { host: new URL(base).host, origin: 'http://evil.example', 'x-console-token': running.token });
+    expect(refused).toMatchObject({ status: 403, json: { error: { code: 'BAD_ORIGIN' } } });
+    const send = await raw('/api/send', { host: new URL(base).host, origin: 'http://evil.example', 'x-console-token': running.token }, { event: sampleEvent('aws.s3.put') });
+    expect(send.status).toBe(403);
+    const own = await raw('/api/samples', { host: new URL(base).host, origin: base, 'x-console-token': running.token });
+    expect(own.status).toBe(200);
+  });
+
+  it('a Host that is not its own (DNS rebinding), for the page and the API', async () => {
+    const port = new URL(base).port;
+    for (const path of ['/', '/api/samples']) {
+      const refused = await raw(path, { host: `evil.example:${port}`, 'x-console-token': running.token });
+      expect(refused).toMatchObject({ status: 403, json: { error: { code: 'BAD_HOST' } } });
+    }
+    expect((await raw('/', { host: `localhost:${port}` })).status).toBe(200);
+  });
+
+  it('an API request without the token, or with a wrong one', async () => {
+    const host = new URL(base).host;
+    expect((await raw('/api/samples', { host })).json.error.code).toBe('BAD_TOKEN');
+    expect((await raw('/api/samples', { host, 'x-console-token': running.token.slice(0, -1) + 'x' })).status).toBe(403);
+    expect((await raw(`/api/events?token=wrong`, { host })).status).toBe(403);
+  });
+
+  it('answers only to its own names', () => {
+    expect(allowedHosts('127.0.0.1', 8787)).toEqual(new Set(['127.0.0.1:8787', 'localhost:8787', '[::1]:8787']));
+    expect(allowedHosts('0.0.0.0', 80).has('0.0.0.0:80')).toBe(false);
+    expect(allowedHosts('::1', 80).has('[::1]:80')).toBe(true);
+  });
+});
