@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { createAppReloader } from '../console/reload.js';
-import { gatewaySend } from '../console/send.js';
+import { sendAsPush } from '../console/gateway-send.js';
 import { startConsole } from '../console/server.js';
 import { UsageError, parse } from './args.js';
 import type { CommandIO } from './io.js';
@@ -67,7 +67,7 @@ export async function devCommand(args: string[], io: CommandIO): Promise<number>
       host,
       port,
       watch: values['no-watch'] !== true,
-      gateway: await gatewaySend(),
+      gateway: sendAsPush,
       onStatus: (status) => {
         if (status.state === 'failed') io.err(`cloud-events-handler dev: the app failed to load: ${status.error?.message ?? ''}\n`);
         else if (status.generation > 1) io.err(`cloud-events-handler dev: app reloaded (${status.file ?? spec})\n`);

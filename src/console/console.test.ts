@@ -4,6 +4,7 @@ import express from 'express';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sampleEvent } from '../samples/index.js';
 import { allowedHosts } from './guard.js';
+import { sendAsPush } from './gateway-send.js';
 import { startConsole } from './server.js';
 import type { RunningConsole } from './server.js';
 
@@ -14,6 +15,8 @@ const app = express();
 app.use(express.json({ type: '*/*' }));
 app.post('/aws.s3', (req, res) => res.json({ key: req.body.Records[0].s3.object.key }));
 app.post('/aws.sqs', (req, res) => res.status(req.body.fail ? 500 : 200).json({ got: req.body }));
+app.post('/google.pubsub', (req, res) => res.status(req.body.message?.attributes?.fail ? 503 : 200).json({ id: req.body.message?.messageId }));
+app.post('/books', (req, res) => res.status(201).json({ type: req.get('ce-type'), data: req.body }));
 
 let running: RunningConsole;
 let base: string;
@@ -126,5 +129,59 @@ describe('what the console refuses (403)', () => {
     expect(allowedHosts('127.0.0.1', 8787)).toEqual(new Set(['127.0.0.1:8787', 'localhost:8787', '[::1]:8787']));
     expect(allowedHosts('0.0.0.0', 80).has('0.0.0.0:80')).toBe(false);
     expect(allowedHosts('::1', 80).has('[::1]:80')).toBe(true);
+  });
+});
+
+describe('sending as an HTTP push through the gateway', () => {
+  let pushing: RunningConsole;
+  let token: string;
+  let origin: string;
+  beforeAll(async () => {
+    pushing = await startConsole({
+      reloader: { load: async () => ({ app, file: join(process.cwd(), 'app.mjs'), generation: 1 }) },
+      spec: './app.mjs',
+      cwd: process.cwd(),
+      pageDir: join(process.cwd(), 'src/console/page'),
+      port: 0,
+      watch: false,
+      gateway: sendAsPush,
+    });
+    await pushing.settled();
+    origin = new URL(pushing.url).origin;
+    token = new URL(pushing.url).searchParams.get('token') as string;
+  });
+  afterAll(() => pushing.close());
+
+  const push = async (event: unknown): Promise<any> => {
+    const res = await fetch(`${origin}/api/send`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-console-token': token }, body: JSON.stringify({ event, via: 'gateway' }) });
+    expect(res.status).toBe(200);
+    return res.json();
+  };
+
+  it('a Pub/Sub push reaches /google.pubsub and the sender gets 204; a 503 from the app is the sender\'s answer', async () => {
+    const envelope = (attributes: Record<string, string>) => ({
+      message: { data: Buffer.from('{"isbn":"1"}').toString('base64'), messageId: '2070443601311540', publishTime: '2021-02-26T19:13:55.749Z', attributes },
+      subscription: 'projects/myproject/subscriptions/mysubscription',
+    });
+    const ok = await push(envelope({}));
+    expect(ok).toMatchObject({ via: 'gateway', handled: true, result: { statusCode: 204 } });
+    expect(ok.deliveries).toHaveLength(1);
+    expect(ok.deliveries[0]).toMatchObject({ request: { method: 'POST', path: '/google.pubsub' }, response: { statusCode: 200 } });
+    const failed = await push(envelope({ fail: 'yes' }));
+    expect(failed).toMatchObject({ handled: false, result: { statusCode: 503 } });
+    expect(failed.reason).toContain('not acknowledged');
+  });
+
+  it('a structured CloudEvent is pushed in binary mode and delivered at / + source', async () => {
+    const sent = await push({ specversion: '1.0', id: 'ev-1', source: '/books', type: 'com.example.book.added', datacontenttype: 'application/json', data: { isbn: '2' } });
+    expect(sent).toMatchObject({ handled: true, result: { statusCode: 201 } });
+    expect(sent.deliveries[0].request).toMatchObject({ path: '/books', headers: { 'ce-id': 'ev-1', 'ce-type': 'com.example.book.added', 'content-type': 'application/json' } });
+    expect(JSON.parse(sent.deliveries[0].response.body)).toEqual({ type: 'com.example.book.added', data: { isbn: '2' } });
+  });
+
+  it('an AWS event pushed as JSON is delivered as in Lambda event mode', async () => {
+    const sent = await push(sampleEvent('aws.s3.put', { key: 'books/dune.pdf' }));
+    expect(sent).toMatchObject({ handled: true, deliveries: [{ request: { path: '/aws.s3' }, response: { statusCode: 200 } }] });
+    expect((await fetch(`${origin}/api/status`, { headers: { 'x-console-token': token } }).then((r) => r.json())).gateway).toBe(true);
   });
 });

@@ -68,7 +68,7 @@ export class SendError extends Error {
 }
 
 /** The app behind a listener that times each request it hands on: the timeline's durations. */
-function timed(app: unknown, durations: number[]): (req: IncomingMessage, res: ServerResponse) => Promise<void> {
+export function timed(app: unknown, durations: number[]): (req: IncomingMessage, res: ServerResponse) => Promise<void> {
   const dispatch = createDispatcher(app);
   return async (req, res) => {
     const chunks: Buffer[] = [];
@@ -94,21 +94,8 @@ function timed(app: unknown, durations: number[]): (req: IncomingMessage, res: S
   };
 }
 
-/** The HTTP push gateway's send, once the gateway (`createEventGateway`, issue 10) ships in this build. */
+/** A send as an HTTP push through the gateway (`gateway-send.ts`), injected so tests can go without it. */
 export type GatewaySend = (app: unknown, send: SendRequest) => Promise<SendOutcome>;
-
-/**
- * The HTTP push send of this build, or undefined while it has none: then the page shows that option
- * disabled with a note. The one place to wire `createEventGateway` (issue 10) in: POST the editor's
- * JSON as the push body through `gateway.fetch`, record the deliveries as {@link sendEvent} does, and
- * report the sender's answer.
- *
- * @example
- * const gateway = await gatewaySend(); // undefined until the gateway ships
- */
-export async function gatewaySend(): Promise<GatewaySend | undefined> {
-  return undefined;
-}
 
 /**
  * Send one event to the app through the same pipeline as production, as a Lambda invocation (`invoke()`),
@@ -122,7 +109,7 @@ export async function gatewaySend(): Promise<GatewaySend | undefined> {
  */
 export async function sendEvent(app: unknown, send: SendRequest, gateway?: GatewaySend): Promise<SendOutcome> {
   if (send.via === 'gateway') {
-    if (gateway === undefined) throw new SendError('sending as an HTTP push needs the gateway (createEventGateway), not in this version yet', 'GATEWAY_UNAVAILABLE');
+    if (gateway === undefined) throw new SendError('sending as an HTTP push needs the gateway (createEventGateway), which this console was started without', 'GATEWAY_UNAVAILABLE');
     return gateway(app, send);
   }
   const durations: number[] = [];

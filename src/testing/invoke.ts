@@ -1,7 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { DEFAULT_TIMEOUT_MARGIN_MS, createDispatcher, createLambdaHandler } from '../index.js';
-import type { App, DispatchRequest, LambdaContext } from '../index.js';
+import type { App, Dispatcher, DispatchRequest, LambdaContext } from '../index.js';
 import { captureCallbacks } from './callbacks.js';
 import type { Delivery, InvokedRequest, InvokeOptions, InvokeResult } from './types.js';
 
@@ -68,9 +68,33 @@ export async function invoke(app: App | unknown, event: unknown, options: Invoke
   const margin = options.timeoutMarginMs ?? DEFAULT_TIMEOUT_MARGIN_MS;
   const deliveries: Delivery[] = [];
 
-  // The app seen through a listener that records each request, hands it to the app's own dispatcher
-  // unchanged (same headers object, remote address, TLS flag), and answers with what the app answered.
-  const recorder = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+  // The app's own dispatch gives up a moment before the handler does, so that a timeout is recorded on
+  // its delivery before the handler answers.
+  const recorder = recordingListener(dispatch, deliveries, () => (context.getRemainingTimeInMillis?.() ?? options.timeoutMs ?? DEFAULT_INVOKE_TIMEOUT_MS) - margin - INNER_LEAD_MS);
+  const handler = createLambdaHandler(recorder, lambdaOptions);
+  const responseUrl = (event as { ResponseURL?: unknown } | null)?.ResponseURL;
+  const capture = typeof responseUrl === 'string' ? captureCallbacks(responseUrl) : undefined;
+  try {
+    const result = await handler(event, context);
+    return { result, deliveries, callbacks: capture?.callbacks ?? [] };
+  } catch (error) {
+    return { error: error instanceof Error ? error : new Error(String(error)), deliveries, callbacks: capture?.callbacks ?? [] };
+  } finally {
+    capture?.release();
+  }
+}
+
+/**
+ * The app seen through a listener that records each request in `deliveries`, hands it to the app's own
+ * dispatcher unchanged (same headers object, remote address, TLS flag) with `timeLimit()` ms to answer,
+ * and answers with what the app answered. Shared by `invoke` and the console's HTTP push send.
+ *
+ * @example
+ * const deliveries: Delivery[] = [];
+ * createLambdaHandler(recordingListener(createDispatcher(app), deliveries, () => 3000));
+ */
+export function recordingListener(dispatch: Dispatcher, deliveries: Delivery[], timeLimit: () => number): (req: IncomingMessage, res: ServerResponse) => Promise<void> {
+  return async (req, res) => {
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
     const socket = req.socket as { remoteAddress?: string; encrypted?: boolean };
@@ -84,11 +108,8 @@ export async function invoke(app: App | unknown, event: unknown, options: Invoke
     };
     const delivery: Delivery = { request: recordRequest(request) };
     deliveries.push(delivery);
-    // The app's own dispatch gives up a moment before the handler does, so that a timeout is recorded on
-    // its delivery before the handler answers.
-    const remaining = (context.getRemainingTimeInMillis?.() ?? options.timeoutMs ?? DEFAULT_INVOKE_TIMEOUT_MS) - margin - INNER_LEAD_MS;
     try {
-      const response = await dispatch(request, Math.max(1, remaining));
+      const response = await dispatch(request, Math.max(1, timeLimit()));
       delivery.response = { statusCode: response.statusCode, headers: { ...response.headers }, body: response.body };
       res.writeHead(response.statusCode, response.headers);
       res.end(response.body);
@@ -97,16 +118,4 @@ export async function invoke(app: App | unknown, event: unknown, options: Invoke
       throw error;
     }
   };
-
-  const handler = createLambdaHandler(recorder, lambdaOptions);
-  const responseUrl = (event as { ResponseURL?: unknown } | null)?.ResponseURL;
-  const capture = typeof responseUrl === 'string' ? captureCallbacks(responseUrl) : undefined;
-  try {
-    const result = await handler(event, context);
-    return { result, deliveries, callbacks: capture?.callbacks ?? [] };
-  } catch (error) {
-    return { error: error instanceof Error ? error : new Error(String(error)), deliveries, callbacks: capture?.callbacks ?? [] };
-  } finally {
-    capture?.release();
-  }
 }
