@@ -152,7 +152,15 @@ describe.skipIf(!hasChromium)('the development console in Chromium', () => {
   });
 
   it('reloads the app when a file of it changes, shows a broken module, and recovers on the next good save', async () => {
+    // Wait for this write's reload, not an earlier one (copy as test wrote a file into the app's folder).
+    const token = new URL(url).searchParams.get('token') ?? '';
+    const generation = async (): Promise<number> => {
+      const res = await fetch(new URL('/api/status', url), { headers: { 'x-console-token': token } });
+      return ((await res.json()) as { app: { generation?: number } }).app.generation ?? 0;
+    };
+    const before = await generation();
     writeFileSync(join(dir, 'status.mjs'), 'export const s3Status = 202;\n');
+    await expect.poll(generation, { timeout: 10_000 }).toBeGreaterThan(before);
     await expect.poll(() => page.textContent('#app-status'), { timeout: 10_000 }).toContain('App reloaded');
     await pick('aws.s3.put');
     await sendAndWait();
