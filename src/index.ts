@@ -22,7 +22,7 @@ export type { EventDeliveryErrorCode, ConfigurationErrorCode } from './errors.js
 export { createDispatcher } from './dispatch/app.js';
 export type { App } from './dispatch/app.js';
 export type { DispatchRequest, DispatchResponse, Dispatcher } from './dispatch/types.js';
-export type { LambdaContext } from './types.js';
+export type { LambdaContext } from './lambda-context.js';
 export type { CloudEvent } from './cloudevents/types.js';
 export * from './cloudevents/index.js';
 export { createCloudEventFunction } from './handlers/gcf/index.js';

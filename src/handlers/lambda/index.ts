@@ -1,6 +1,6 @@
 import { createDispatcher } from '../../dispatch/app.js';
 import type { App } from '../../dispatch/app.js';
-import type { LambdaContext } from '../../types.js';
+import type { LambdaContext } from '../../lambda-context.js';
 import { handleEvent } from './event-mode.js';
 import { resolveOptions } from './options.js';
 import type { LambdaOptions } from './options.js';
