@@ -2,7 +2,7 @@
  * cloud-events-handler: deliver cloud events to an existing Node web app as in-process HTTP requests.
  * See README.md and the public contract in docs/.
  */
-export { createLambdaHandler, createStreamingLambdaHandler, appErrorText } from './handlers/lambda/index.js';
+export { createLambdaHandler, createStreamingLambdaHandler } from './handlers/lambda/index.js';
 export type { AwsLambdaRuntime, LambdaResponseStream, StreamedResponseHead, StreamingLambdaHandler, HttpEventResult, SyncResult } from './handlers/lambda/index.js';
 export type { LambdaHandler, LambdaResult, LambdaOptions, RecordRoutes, RequestDefaults, BatchResult, HttpResult } from './handlers/lambda/index.js';
 export {

@@ -56,6 +56,5 @@ export {
   DEFAULT_TIMEOUT_MS,
 } from './options.js';
 export type { BatchResult, HttpEventResult, HttpResult, SyncResult } from './result.js';
-export { appErrorText } from '../../pipeline/error-text.js';
 export { createStreamingLambdaHandler } from './streaming.js';
 export type { AwsLambdaRuntime, LambdaResponseStream, StreamedResponseHead, StreamingLambdaHandler } from './streaming.js';
