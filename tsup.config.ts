@@ -5,7 +5,7 @@ import { defineConfig } from 'tsup';
 // copy on disk and one instance in memory whichever way the package is loaded, and `require()` works
 // where require(esm) does not (Jest's module runtime). See docs/decisions.md §3.
 export default defineConfig({
-  entry: { index: 'src/index.ts', handler: 'src/handler.ts', testing: 'src/testing/index.ts', cli: 'src/cli/index.ts' },
+  entry: { index: 'src/index.ts', handler: 'src/handlers/lambda/env-handler.ts', testing: 'src/testing/index.ts', cli: 'src/cli/index.ts' },
   format: ['cjs'],
   dts: true,
   target: 'node20',

@@ -2,7 +2,7 @@
  * cloud-events-handler: deliver cloud events to an existing Node web app as in-process HTTP requests.
  * See README.md and the public contract in docs/.
  */
-export { createLambdaHandler, createStreamingLambdaHandler, appErrorText } from './handlers/lambda/index.js';
+export { createLambdaHandler, createStreamingLambdaHandler } from './handlers/lambda/index.js';
 export type { AwsLambdaRuntime, LambdaResponseStream, StreamedResponseHead, StreamingLambdaHandler, HttpEventResult, SyncResult } from './handlers/lambda/index.js';
 export type { LambdaHandler, LambdaResult, LambdaOptions, RecordRoutes, RequestDefaults, BatchResult, HttpResult } from './handlers/lambda/index.js';
 export {
@@ -22,7 +22,7 @@ export type { EventDeliveryErrorCode, ConfigurationErrorCode } from './errors.js
 export { createDispatcher } from './dispatch/app.js';
 export type { App } from './dispatch/app.js';
 export type { DispatchRequest, DispatchResponse, Dispatcher } from './dispatch/types.js';
-export type { LambdaContext } from './types.js';
+export type { LambdaContext } from './lambda-context.js';
 export type { CloudEvent } from './cloudevents/types.js';
 export * from './cloudevents/index.js';
 export { createCloudEventFunction } from './handlers/gcf/index.js';

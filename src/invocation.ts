@@ -1,6 +1,6 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { CloudEvent } from './cloudevents/types.js';
-import type { LambdaContext } from './types.js';
+import type { LambdaContext } from './lambda-context.js';
 
 /** The invocation that a request made by this package belongs to. */
 export interface Invocation {

@@ -88,6 +88,32 @@ describe('the packed package', () => {
     expect(JSON.parse(node('cjs.cjs'))).toEqual(EXPECTED);
   });
 
+  // The public surface, pinned: what users call (docs/api.md) and the options' defaults; internals are not
+  // exported (docs/decisions.md §10). A name added or removed here is a change to the contract's surface.
+  it('exports exactly the public names, the same through import and require', () => {
+    const probe = (load: string) =>
+      `${load}\nconsole.log(JSON.stringify(Object.fromEntries(entries.map(([entry, m]) => [entry, Object.keys(m).sort()]))));\n`;
+    writeFileSync(join(project, 'names-esm.mjs'), probe(`const entries = [['.', await import('cloud-events-handler')], ['handler', await import('cloud-events-handler/handler')], ['testing', await import('cloud-events-handler/testing')]];`));
+    writeFileSync(join(project, 'names-cjs.cjs'), probe(`const entries = [['.', require('cloud-events-handler')], ['handler', require('cloud-events-handler/handler')], ['testing', require('cloud-events-handler/testing')]];`));
+    const expected = {
+      '.': [
+        'CLOUDEVENTS_BATCH_JSON_MEDIA_TYPE', 'CLOUDEVENTS_JSON_MEDIA_TYPE',
+        'CloudEventDecodeError', 'CloudEventError', 'CloudEventValidationError', 'ConfigurationError',
+        'DEFAULT_CLOUDEVENT_BODY_LIMIT', 'DEFAULT_GATEWAY_TIMEOUT_MS', 'DEFAULT_HOST', 'DEFAULT_MAX_BODY_BYTES', 'DEFAULT_MAX_IN_FLIGHT',
+        'DEFAULT_METHOD', 'DEFAULT_PATH', 'DEFAULT_RECORD_CONCURRENCY', 'DEFAULT_TIMEOUT_MARGIN_MS', 'DEFAULT_TIMEOUT_MS',
+        'EventDeliveryError', 'GOOGLE_JWKS_URI', 'RAW_DATA',
+        'assertCloudEvent', 'cloudEventKoaMiddleware', 'cloudEventMiddleware',
+        'createAzureFunctionHandler', 'createCloudEventFunction', 'createDispatcher', 'createEventGateway', 'createLambdaHandler', 'createStreamingLambdaHandler',
+        'fromBatch', 'fromBinary', 'fromHttp', 'fromRequest', 'fromStructured',
+        'getInvocation', 'routeFor', 'serve', 'toBatch', 'toBinary', 'toCloudEvents', 'toStructured', 'unwrapSnsInSqs', 'validateCloudEvent',
+      ],
+      handler: ['default', 'handler'],
+      testing: ['DEFAULT_INVOKE_TIMEOUT_MS', 'SampleError', 'findSample', 'invoke', 'sampleEvent', 'samples'],
+    };
+    expect(JSON.parse(node('names-esm.mjs'))).toEqual(expected);
+    expect(JSON.parse(node('names-cjs.cjs'))).toEqual(expected);
+  });
+
   it('cloud-events-handler/handler works through import, require and the Lambda handler path', () => {
     writeFileSync(join(project, 'app.cjs'), `module.exports = (req, res) => { req.resume(); res.end('hello from ' + req.url); };\n`);
     const env = { CLOUD_EVENTS_APP: './app.cjs', LAMBDA_TASK_ROOT: project };

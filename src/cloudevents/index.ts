@@ -1,5 +1,7 @@
-// Public surface of the CloudEvents layer: types, validation, the JSON format, the HTTP binding in its
-// three content modes, and request decoding for listener, Koa and fetch apps.
+// Public surface of the CloudEvents layer: types, errors, validation, the two media types, the HTTP
+// binding in its three content modes, and request decoding for listener, Koa and fetch apps. The
+// helpers under them (attribute type checks, the JSON format functions, percent-encoding, data
+// encoding, mode detection) are internal: import them from their modules (docs/decisions.md §10).
 export type { CloudEvent, CloudEventAttributeValue, CloudEventWithRaw } from './types.js';
 export { RAW_DATA } from './types.js';
 export { CloudEventDecodeError, CloudEventError, CloudEventValidationError } from './errors.js';
@@ -10,37 +12,13 @@ export type {
   CloudEventProblemCode,
 } from './errors.js';
 export { assertCloudEvent, validateCloudEvent } from './validate.js';
-export {
-  isAbsoluteUri,
-  isBase64,
-  isCloudEventAttributeName,
-  isCloudEventInteger,
-  isCloudEventString,
-  isRfc3339Timestamp,
-  isUriReference,
-} from './attribute-types.js';
-export {
-  CLOUDEVENTS_BATCH_JSON_MEDIA_TYPE,
-  CLOUDEVENTS_JSON_MEDIA_TYPE,
-  isJsonContentType,
-} from './media-type.js';
-export {
-  cloudEventToJsonObject,
-  formatCloudEventBatchJson,
-  formatCloudEventJson,
-  normalizeCloudEvent,
-  parseCloudEventBatchJson,
-  parseCloudEventJson,
-} from './json-format.js';
+export { CLOUDEVENTS_BATCH_JSON_MEDIA_TYPE, CLOUDEVENTS_JSON_MEDIA_TYPE } from './media-type.js';
 export { fromBinary, toBinary } from './http/binary.js';
 export type { CloudEventHttpMessage } from './http/binary.js';
-export { decodeBinaryData, encodeBinaryData } from './http/body.js';
-export { STRUCTURED_CONTENT_TYPE, fromStructured, toStructured } from './http/structured.js';
-export { BATCH_CONTENT_TYPE, fromBatch, toBatch } from './http/batch.js';
-export { detectCloudEventMode, fromHttp } from './http/decode.js';
-export type { CloudEventHttpMode } from './http/decode.js';
+export { fromStructured, toStructured } from './http/structured.js';
+export { fromBatch, toBatch } from './http/batch.js';
+export { fromHttp } from './http/decode.js';
 export type { CloudEventHttpHeaders, CloudEventHttpInput } from './http/headers.js';
-export { decodeHeaderValue, percentEncodeHeaderValue } from './http/percent.js';
 export { cloudEventMiddleware } from './middleware/node.js';
 export type { CloudEventMiddlewareOptions, CloudEventRequest, CloudEventRequestHandler } from './middleware/node.js';
 export { cloudEventKoaMiddleware } from './middleware/koa.js';

@@ -182,6 +182,6 @@ describe('sending as an HTTP push through the gateway', () => {
   it('an AWS event pushed as JSON is delivered as in Lambda event mode', async () => {
     const sent = await push(sampleEvent('aws.s3.put', { key: 'books/dune.pdf' }));
     expect(sent).toMatchObject({ handled: true, deliveries: [{ request: { path: '/aws.s3' }, response: { statusCode: 200 } }] });
-    expect((await fetch(`${origin}/api/status`, { headers: { 'x-console-token': token } }).then((r) => r.json())).gateway).toBe(true);
+    expect((await fetch(`${origin}/api/status`, { headers: { 'x-console-token': token } }).then((r) => r.json() as Promise<{ gateway: boolean }>)).gateway).toBe(true);
   });
 });

@@ -1,6 +1,6 @@
 import { EventDeliveryError } from '../errors.js';
 import type { CallbackOutcome, CallbackRequest, CallbackSource } from '../sources/types.js';
-import type { LambdaContext } from '../types.js';
+import type { LambdaContext } from '../lambda-context.js';
 import type { SyncResult } from './answer.js';
 import { appErrorText } from './error-text.js';
 import { contentTypeOf, toHttpResult } from './result.js';

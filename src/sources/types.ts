@@ -1,6 +1,6 @@
 import type { CloudEvent } from '../cloudevents/types.js';
 import type { DispatchRequest, DispatchResponse } from '../dispatch/types.js';
-import type { LambdaContext } from '../types.js';
+import type { LambdaContext } from '../lambda-context.js';
 
 /**
  * How a source's caller is answered, one of a few shared strategies (`pipeline/answer.ts`):

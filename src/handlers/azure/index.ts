@@ -13,7 +13,7 @@ import { toDispatchRequest, toHttpResponseInit } from '../../sources/azure/http/
 import type { AzureHttpRequest, AzureHttpResponseInit } from '../../sources/azure/http/index.js';
 import { azureTriggerOf, isHttpBinding } from '../../sources/azure/triggers.js';
 import type { AzureInvocationContext, AzureTrigger } from '../../sources/azure/types.js';
-import type { LambdaContext } from '../../types.js';
+import type { LambdaContext } from '../../lambda-context.js';
 import { resolveFunctionOptions } from '../function-options.js';
 import type { FunctionOptions, ResolvedFunctionOptions } from '../function-options.js';
 

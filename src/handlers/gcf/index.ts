@@ -7,7 +7,7 @@ import { cloudEventsRequest, recordRequest } from '../../pipeline/request.js';
 import type { Outcome } from '../../pipeline/types.js';
 import { cloudEventDelivery, isLegacyContext, legacyDelivery } from '../../sources/google/cloudevent/index.js';
 import type { FunctionsFrameworkCloudEvent } from '../../sources/google/cloudevent/index.js';
-import type { GcfLegacyContext } from '../../sources/google/legacy/index.js';
+import type { GcfLegacyContext } from '../../sources/google/functions/index.js';
 import { resolveFunctionOptions } from '../function-options.js';
 import type { FunctionOptions } from '../function-options.js';
 

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { ConfigurationError } from '../../errors.js';
-import { handler } from '../../handler.js';
+import { handler } from './env-handler.js';
 import { loadEnvConfiguration } from './env.js';
 
 let root: string;

@@ -2,7 +2,7 @@ import type { Dispatcher } from '../../dispatch/types.js';
 import { findSource } from '../../sources/index.js';
 import { InvalidRequestError, invalidRequestBody } from '../../sources/aws/http/common/index.js';
 import type { EventSource } from '../../sources/types.js';
-import type { LambdaContext } from '../../types.js';
+import type { LambdaContext } from '../../lambda-context.js';
 import { answerOutcome } from '../../pipeline/answer.js';
 import type { BatchResult, HttpEventResult, SyncResult } from '../../pipeline/answer.js';
 import { answerWithCallback, appDeadlineBeforeCallback } from '../../pipeline/callback.js';

@@ -3,7 +3,8 @@ import express5 from 'express';
 import express4 from 'express4';
 import { loadFixture } from '../../../test/fixtures/load.js';
 import { EventDeliveryError } from '../../errors.js';
-import { appErrorText, createLambdaHandler } from './index.js';
+import { appErrorText } from '../../pipeline/error-text.js';
+import { createLambdaHandler } from './index.js';
 
 /**
  * Express's default error handler answers a throw with an HTML page (a stack trace in its `<pre>` outside

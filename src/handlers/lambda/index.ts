@@ -1,6 +1,6 @@
 import { createDispatcher } from '../../dispatch/app.js';
 import type { App } from '../../dispatch/app.js';
-import type { LambdaContext } from '../../types.js';
+import type { LambdaContext } from '../../lambda-context.js';
 import { handleEvent } from './event-mode.js';
 import { resolveOptions } from './options.js';
 import type { LambdaOptions } from './options.js';
@@ -56,6 +56,5 @@ export {
   DEFAULT_TIMEOUT_MS,
 } from './options.js';
 export type { BatchResult, HttpEventResult, HttpResult, SyncResult } from './result.js';
-export { appErrorText } from '../../pipeline/error-text.js';
 export { createStreamingLambdaHandler } from './streaming.js';
 export type { AwsLambdaRuntime, LambdaResponseStream, StreamedResponseHead, StreamingLambdaHandler } from './streaming.js';

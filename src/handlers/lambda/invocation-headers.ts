@@ -1,5 +1,5 @@
 import { traceparentOf } from '../../pipeline/request.js';
-import type { LambdaContext } from '../../types.js';
+import type { LambdaContext } from '../../lambda-context.js';
 import type { ResolvedOptions } from './options.js';
 
 // Characters a header value may not carry as is (Node rejects them; undici too, and CR/LF would split

@@ -2,7 +2,7 @@ import type { CloudEvent } from '../../cloudevents/types.js';
 import type { Dispatcher, DispatchRequest } from '../../dispatch/types.js';
 import { cloudEventsFrom, findSource } from '../../sources/index.js';
 import type { EventSource } from '../../sources/types.js';
-import type { LambdaContext } from '../../types.js';
+import type { LambdaContext } from '../../lambda-context.js';
 import { envelopes } from '../../pipeline/answer.js';
 import type { BatchResult, HttpEventResult, SyncResult } from '../../pipeline/answer.js';
 import { batchItemFailures, recordsRejection, responsesOf } from '../../pipeline/batch.js';

@@ -8,7 +8,7 @@ import { carriedRequest } from '../../pipeline/request.js';
 import { flattenHeaders, setCookies } from '../../pipeline/result.js';
 import { InvalidRequestError, invalidRequestBody } from '../../sources/aws/http/common/index.js';
 import { findSource } from '../../sources/index.js';
-import type { LambdaContext } from '../../types.js';
+import type { LambdaContext } from '../../lambda-context.js';
 import { sendEvent } from './event-mode.js';
 import { appDeadline, invocationHeaders } from './invocation-headers.js';
 import { resolveOptions } from './options.js';

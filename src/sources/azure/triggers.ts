@@ -1,10 +1,10 @@
 import { buildCloudEvent } from '../convert/build.js';
-import { blobTrigger } from './blob/index.js';
+import { blobTrigger } from './storage-blob/index.js';
 import { deliveryMetadata, functionSource, invocationItemId, itemPayload } from './common.js';
-import { cosmosDbTrigger } from './cosmos-db/index.js';
-import { eventGridTrigger } from './event-grid/trigger.js';
-import { eventHubsTrigger } from './event-hubs/index.js';
-import { serviceBusTrigger } from './service-bus/index.js';
+import { cosmosDbTrigger } from './cosmosdb/index.js';
+import { eventGridTrigger } from './eventgrid/trigger.js';
+import { eventHubsTrigger } from './eventhubs/index.js';
+import { serviceBusTrigger } from './servicebus/index.js';
 import { storageQueueTrigger } from './storage-queue/index.js';
 import { timerTrigger } from './timer/index.js';
 import type { AzureTrigger } from './types.js';

@@ -1,6 +1,6 @@
 import { normalizeCloudEvent } from '../../cloudevents/json-format.js';
 import type { CloudEvent } from '../../cloudevents/types.js';
-import type { LambdaContext } from '../../types.js';
+import type { LambdaContext } from '../../lambda-context.js';
 import { convertSafely, invocationCloudEvent } from '../convert/build.js';
 import { safePath } from '../path.js';
 import type { DeliveryMetadata, PlainSource } from '../types.js';

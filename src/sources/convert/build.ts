@@ -1,7 +1,7 @@
 import type * as Crypto from 'node:crypto';
 import { builtin } from '../../builtins.js';
 import { RAW_DATA, type CloudEvent, type CloudEventWithRaw } from '../../cloudevents/types.js';
-import type { LambdaContext } from '../../types.js';
+import type { LambdaContext } from '../../lambda-context.js';
 import { jsonPayload, type Payload } from './payload.js';
 
 /** The CloudEvent type of an invocation no source recognised. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadFixture } from '../../../test/fixtures/load.js';
 import { expectValidCloudEvents, plain } from '../testing.js';
-import { gcfLegacySource, isGcfLegacyEvent, type GcfLegacyEvent } from './legacy/index.js';
+import { gcfLegacySource, isGcfLegacyEvent, type GcfLegacyEvent } from './functions/index.js';
 import { isPubSubPush, pubSubSource, type PubSubPushEnvelope } from './pubsub/index.js';
 
 describe('Pub/Sub push', () => {

@@ -1,6 +1,6 @@
 import type { AppSyncResolverEvent } from 'aws-lambda';
 import type { CloudEvent } from '../../../cloudevents/types.js';
-import type { LambdaContext } from '../../../types.js';
+import type { LambdaContext } from '../../../lambda-context.js';
 import { buildCloudEvent, invocationId, mapRecords } from '../../convert/build.js';
 import { jsonPayload } from '../../convert/payload.js';
 import { field, isObject, textField } from '../../convert/values.js';

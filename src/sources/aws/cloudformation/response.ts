@@ -1,5 +1,5 @@
 import type { CloudFormationCustomResourceEvent, CloudFormationCustomResourceResponse } from 'aws-lambda';
-import type { LambdaContext } from '../../../types.js';
+import type { LambdaContext } from '../../../lambda-context.js';
 import type { CallbackOutcome, CallbackRequest } from '../../types.js';
 
 // CloudFormation caps the response document at 4096 bytes; a longer reason is cut to fit.

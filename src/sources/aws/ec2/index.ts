@@ -1,5 +1,5 @@
 import type { PlainSource } from '../../types.js';
-import { eventBridgeToCloudEvents, type AnyEventBridgeEvent } from '../eventbridge/index.js';
+import { eventBridgeToCloudEvents, type AnyEventBridgeEvent } from '../events/index.js';
 
 /**
  * EC2 lifecycle events: `source` is `aws.ec2`. Those that come through EventBridge carry `detail-type`

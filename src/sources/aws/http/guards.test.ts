@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { fixturePaths, loadFixture } from '../../../../test/fixtures/load.js';
 import { findSource } from '../../registry.js';
-import { isAlbEvent } from './alb/index.js';
-import { isApiGatewayHttpEvent } from './apigw-http/index.js';
-import { isApiGatewayRestEvent } from './apigw-rest/index.js';
-import { isFunctionUrlEvent } from './function-url/index.js';
-import { isVpcLatticeEvent } from './vpc-lattice/index.js';
+import { isAlbEvent } from './elb/index.js';
+import { isApiGatewayHttpEvent } from './apigateway-http/index.js';
+import { isApiGatewayRestEvent } from './apigateway/index.js';
+import { isFunctionUrlEvent } from './lambda-url/index.js';
+import { isVpcLatticeEvent } from './vpclattice/index.js';
 
 /** Every fixture an HTTP source must handle, with its source: written from the fixtures, not computed. */
 const HTTP_FIXTURES: Record<string, string> = {

@@ -5,11 +5,11 @@ import { describe, expect, it } from 'vitest';
 import { loadFixture } from '../../../../test/fixtures/load.js';
 import { createDispatcher } from '../../../dispatch/app.js';
 import type { HttpEventSource } from '../../types.js';
-import { albSource } from './alb/index.js';
-import { apiGatewayHttpSource } from './apigw-http/index.js';
-import { apiGatewayRestSource } from './apigw-rest/index.js';
-import { functionUrlSource } from './function-url/index.js';
-import { vpcLatticeSource } from './vpc-lattice/index.js';
+import { albSource } from './elb/index.js';
+import { apiGatewayHttpSource } from './apigateway-http/index.js';
+import { apiGatewayRestSource } from './apigateway/index.js';
+import { functionUrlSource } from './lambda-url/index.js';
+import { vpcLatticeSource } from './vpclattice/index.js';
 
 /** A PNG signature with a byte that is not UTF-8: must come back base64. */
 const PNG = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0xff]);

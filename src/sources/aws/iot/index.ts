@@ -1,7 +1,7 @@
 import type { IoTCustomAuthorizerEvent, IoTPreProvisioningHookEvent } from 'aws-lambda';
 import { isCloudEventString } from '../../../cloudevents/attribute-types.js';
 import type { CloudEvent } from '../../../cloudevents/types.js';
-import type { LambdaContext } from '../../../types.js';
+import type { LambdaContext } from '../../../lambda-context.js';
 import { buildCloudEvent, convertSafely, invocationId, type Attributes } from '../../convert/build.js';
 import { jsonPayload } from '../../convert/payload.js';
 import { toRfc3339 } from '../../convert/time.js';

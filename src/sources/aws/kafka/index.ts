@@ -2,7 +2,7 @@ import { isUtf8 } from 'node:buffer';
 import type { MSKEvent, SelfManagedKafkaEvent } from 'aws-lambda';
 import { isCloudEventString, isUriReference } from '../../../cloudevents/attribute-types.js';
 import type { CloudEvent } from '../../../cloudevents/types.js';
-import type { LambdaContext } from '../../../types.js';
+import type { LambdaContext } from '../../../lambda-context.js';
 import { buildCloudEvent, convertSafely, invocationId, mapRecords } from '../../convert/build.js';
 import { messageBytesPayload } from '../../convert/bytes.js';
 import { jsonPayload } from '../../convert/payload.js';

@@ -2,7 +2,7 @@ import type { CloudWatchLogsDecodedData, CloudWatchLogsEvent } from 'aws-lambda'
 import type * as Zlib from 'node:zlib';
 import { builtin } from '../../../builtins.js';
 import type { CloudEvent } from '../../../cloudevents/types.js';
-import type { LambdaContext } from '../../../types.js';
+import type { LambdaContext } from '../../../lambda-context.js';
 import { buildCloudEvent, convertSafely, invocationId, mapRecords } from '../../convert/build.js';
 import { jsonPayload, textPayload } from '../../convert/payload.js';
 import { fromEpochMillis } from '../../convert/time.js';

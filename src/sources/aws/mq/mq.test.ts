@@ -1,10 +1,12 @@
+// Amazon MQ's two brokers side by side (ActiveMQ in this folder, RabbitMQ in ../rmq): the guards tell them apart.
 import { describe, expect, it } from 'vitest';
 import { loadFixture } from '../../../../test/fixtures/load.js';
 import { EventDeliveryError } from '../../../errors.js';
 import { findSource, routeFor } from '../../registry.js';
 import { expectValidCloudEvents, plain } from '../../testing.js';
 import { APPS, expectEventModeRequest, invoke } from '../deliver.testing.js';
-import { activeMqSource, isActiveMqEvent, isRabbitMqEvent, rabbitMqMessages, rabbitMqSource, type ActiveMqEvent, type RabbitMqEvent } from './index.js';
+import { activeMqSource, isActiveMqEvent, type ActiveMqEvent } from './index.js';
+import { isRabbitMqEvent, rabbitMqMessages, rabbitMqSource, type RabbitMqEvent } from '../rmq/index.js';
 
 const ACTIVEMQ = 'aws-lambda-go/activemq-event.json';
 const RABBITMQ = 'aws-lambda-go/rabbitmq-event.json';

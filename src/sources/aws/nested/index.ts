@@ -1,6 +1,6 @@
 import type { SQSEvent } from 'aws-lambda';
 import type { CloudEvent } from '../../../cloudevents/types.js';
-import type { LambdaContext } from '../../../types.js';
+import type { LambdaContext } from '../../../lambda-context.js';
 import { buildCloudEvent } from '../../convert/build.js';
 import { textPayload } from '../../convert/payload.js';
 import { toRfc3339 } from '../../convert/time.js';

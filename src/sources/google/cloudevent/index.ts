@@ -1,8 +1,8 @@
 import type { CloudEvent } from '../../../cloudevents/types.js';
 import { BINARY_TYPE, JSON_TYPE } from '../../convert/payload.js';
 import { isObject, text } from '../../convert/values.js';
-import { gcfLegacySource } from '../legacy/index.js';
-import type { GcfLegacyContext } from '../legacy/index.js';
+import { gcfLegacySource } from '../functions/index.js';
+import type { GcfLegacyContext } from '../functions/index.js';
 
 import { googleRoute } from './routes.js';
 
@@ -97,7 +97,7 @@ export function cloudEventDelivery(event: FunctionsFrameworkCloudEvent): GoogleD
 
 /**
  * A legacy background call's `(data, context)` as the CloudEvent the framework would have given a
- * CloudEvent function, by the same table (`sources/google/legacy`), at the legacy event's path
+ * CloudEvent function, by the same table (`sources/google/functions`), at the legacy event's path
  * (`/google.storage`, ...; `/google.functions` for a type of no known service).
  *
  * @example

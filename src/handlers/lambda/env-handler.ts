@@ -2,10 +2,10 @@
  * The ready Lambda handler configured by environment variables: set the function's handler to
  * `node_modules/cloud-events-handler/handler.handler` and `CLOUD_EVENTS_APP` to your app's module.
  */
-import { createLambdaHandler } from './handlers/lambda/index.js';
-import type { LambdaHandler, LambdaResult } from './handlers/lambda/index.js';
-import { loadEnvConfiguration } from './handlers/lambda/env.js';
-import type { LambdaContext } from './types.js';
+import { createLambdaHandler } from './index.js';
+import type { LambdaHandler, LambdaResult } from './index.js';
+import { loadEnvConfiguration } from './env.js';
+import type { LambdaContext } from '../../lambda-context.js';
 
 let loading: Promise<LambdaHandler> | undefined;
 

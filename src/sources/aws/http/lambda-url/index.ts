@@ -1,7 +1,7 @@
 import type { LambdaFunctionURLEvent } from 'aws-lambda';
 import { field } from '../../../convert/values.js';
 import type { HttpEventSource } from '../../../types.js';
-import { isPayloadV2Event, payloadV2CloudEvents, payloadV2Path, payloadV2Request, payloadV2Response } from '../apigw-http/index.js';
+import { isPayloadV2Event, payloadV2CloudEvents, payloadV2Path, payloadV2Request, payloadV2Response } from '../apigateway-http/index.js';
 
 /**
  * Lambda Function URL: a payload 2.0 event whose `requestContext.domainName` is a Function URL

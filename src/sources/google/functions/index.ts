@@ -1,5 +1,5 @@
 import type { CloudEvent } from '../../../cloudevents/types.js';
-import type { LambdaContext } from '../../../types.js';
+import type { LambdaContext } from '../../../lambda-context.js';
 import { buildCloudEvent, convertSafely, invocationId } from '../../convert/build.js';
 import { jsonPayload } from '../../convert/payload.js';
 import { toRfc3339 } from '../../convert/time.js';

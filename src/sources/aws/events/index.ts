@@ -1,6 +1,6 @@
 import type { EventBridgeEvent } from 'aws-lambda';
 import type { CloudEvent } from '../../../cloudevents/types.js';
-import type { LambdaContext } from '../../../types.js';
+import type { LambdaContext } from '../../../lambda-context.js';
 import { buildCloudEvent, convertSafely, invocationId } from '../../convert/build.js';
 import { jsonPayload, textPayload } from '../../convert/payload.js';
 import { toRfc3339 } from '../../convert/time.js';

@@ -1,6 +1,6 @@
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import type { DispatchRequest, DispatchResponse } from '../../../../dispatch/types.js';
-import type { LambdaContext } from '../../../../types.js';
+import type { LambdaContext } from '../../../../lambda-context.js';
 import type { CloudEvent } from '../../../../cloudevents/types.js';
 import { buildCloudEvent, convertSafely, invocationId } from '../../../convert/build.js';
 import { jsonPayload } from '../../../convert/payload.js';
