@@ -31,6 +31,23 @@ describe('one timer for all pending dispatches', () => {
     expect(expired).toEqual(['near', 'far']);
   });
 
+  it('expires on time while Date is frozen (a test runner fake clock), in deadline order', async () => {
+    const realNow = Date.now;
+    const frozen = realNow();
+    Date.now = () => frozen;
+    try {
+      const expired: string[] = [];
+      watch(frozen + 40, () => expired.push('second'));
+      watch(frozen + 15, () => expired.push('first'));
+      await sleep(30);
+      expect(expired).toEqual(['first']);
+      await sleep(40);
+      expect(expired).toEqual(['first', 'second']);
+    } finally {
+      Date.now = realNow;
+    }
+  });
+
   it('does not keep a finished process alive until a far deadline', () => {
     // A child process watches a deadline a minute away and unwatches it after 10 ms: it must exit then.
     const module = fileURLToPath(new URL('./deadline.ts', import.meta.url));

@@ -50,9 +50,12 @@ function arm(deadline: number): void {
 }
 
 function fire(): void {
+  // The timer waited (in real time) until the deadline it was armed for: that deadline has passed even
+  // if `Date.now()` says otherwise, as under a test runner's fake clock (Jest's `useFakeTimers()` freezes
+  // `Date`, so a hung app would otherwise be re-armed for ever and never time out).
+  const now = Math.max(Date.now(), armedFor);
   timer = undefined;
   armedFor = Infinity;
-  const now = Date.now();
   let next = Infinity;
   for (const watched of pending) {
     if (watched.deadline <= now) {
