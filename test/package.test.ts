@@ -162,7 +162,7 @@ console.log(JSON.stringify(errors.map((e) => [e.name, e.constructor.name, inspec
     writeFileSync(join(project, 'nt.test.mjs'), `import test from 'node:test';\nimport assert from 'node:assert';\nimport { createLambdaHandler } from 'cloud-events-handler';\n${body}`);
     writeFileSync(join(project, 'nt.test.cjs'), `const test = require('node:test');\nconst assert = require('node:assert');\nconst { createLambdaHandler } = require('cloud-events-handler');\n${body}`);
     for (const file of ['nt.test.mjs', 'nt.test.cjs']) {
-      expect(execFileSync(process.execPath, ['--test', file], { cwd: project, encoding: 'utf8' })).toMatch(/# pass 1\n/);
+      expect(execFileSync(process.execPath, ['--test', '--test-reporter=tap', file], { cwd: project, encoding: 'utf8' })).toMatch(/# pass 1\n/);
     }
   });
 
