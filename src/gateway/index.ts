@@ -82,7 +82,9 @@ export interface ServedGateway {
  * const { url, close } = await serve(app, { port: 0 });
  */
 export async function serve(app: App | unknown, options: ServeOptions = {}): Promise<ServedGateway> {
-  const gateway = createEventGateway(app, options);
+  // The listening options are serve's own; the rest are the gateway's, checked there (unknown keys too).
+  const { port: _port, host: _host, requestTimeoutMs: _request, keepAliveTimeoutMs: _keepAlive, handleSignals: _signals, ...gatewayOptions } = options;
+  const gateway = createEventGateway(app, gatewayOptions);
   const { listen } = await import('./serve.js');
   return listen(gateway, options);
 }

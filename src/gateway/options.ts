@@ -1,5 +1,5 @@
 import { ConfigurationError } from '../errors.js';
-import { resolveOptions } from '../handlers/lambda/options.js';
+import { rejectUnknownKeys, resolveOptions } from '../handlers/lambda/options.js';
 import type { RecordRoutes, RequestDefaults, ResolvedOptions } from '../handlers/lambda/options.js';
 
 /** Largest push body read by default: 10 MiB. Larger bodies are answered 413 unread. */
@@ -55,6 +55,19 @@ export interface ResolvedGatewayOptions {
   outboundFetch: OutboundFetch;
 }
 
+/** Every option key `createEventGateway` knows (`satisfies` keeps the list complete), checked like Lambda's. */
+const GATEWAY_OPTION_KEYS = Object.keys({
+  mode: true,
+  request: true,
+  routes: true,
+  maxBodyBytes: true,
+  timeoutMs: true,
+  maxInFlight: true,
+  auth: true,
+  outboundFetch: true,
+} as const satisfies { [K in keyof Required<GatewayOptions>]: true });
+const GATEWAY_AUTH_KEYS = Object.keys({ token: true, pubsub: true, sns: true, eventGrid: true } as const satisfies { [K in keyof Required<GatewayAuth>]: true });
+
 /**
  * Check every gateway option and apply the defaults, so that a bad option fails at
  * `createEventGateway` time.
@@ -63,6 +76,8 @@ export interface ResolvedGatewayOptions {
  * resolveGatewayOptions({ timeoutMs: 5000 }).delivery.timeoutMs; // 5000
  */
 export function resolveGatewayOptions(options: GatewayOptions = {}): ResolvedGatewayOptions {
+  rejectUnknownKeys(options, GATEWAY_OPTION_KEYS, '');
+  if (options.auth !== undefined) rejectUnknownKeys(options.auth, GATEWAY_AUTH_KEYS, 'auth.');
   const timeoutMs = options.timeoutMs ?? DEFAULT_GATEWAY_TIMEOUT_MS;
   const delivery = resolveOptions({ mode: options.mode, request: options.request, routes: options.routes, timeoutMs });
   const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;

@@ -157,8 +157,13 @@ export function compileRoutes(routes: RecordRoutes | undefined): (event: CloudEv
   };
 }
 
-/** Throws `UNKNOWN_OPTION` for the first key of `given` not in `known`, with the closest known key. */
-function rejectUnknownKeys(given: object, known: ReadonlyArray<string>, prefix: string): void {
+/**
+ * Throws `UNKNOWN_OPTION` for the first key of `given` not in `known`, with the closest known key.
+ *
+ * @example
+ * rejectUnknownKeys({ rotues: {} }, ['mode', 'routes'], ''); // throws: no option rotues (did you mean routes?)
+ */
+export function rejectUnknownKeys(given: object, known: ReadonlyArray<string>, prefix: string): void {
   for (const key of Object.keys(given)) {
     if (known.includes(key)) continue;
     const closest = closestKey(key, known);
