@@ -6,6 +6,7 @@ import { sampleEvent } from '../samples/index.js';
 import { allowedHosts } from './guard.js';
 import { sendAsPush } from './gateway-send.js';
 import { startConsole } from './server.js';
+import type { GatewaySend } from './send.js';
 import type { RunningConsole } from './server.js';
 
 // The console's server in process, driven over real HTTP: what the API answers and what it refuses. The
@@ -18,18 +19,25 @@ app.post('/aws.sqs', (req, res) => res.status(req.body.fail ? 500 : 200).json({ 
 app.post('/google.pubsub', (req, res) => res.status(req.body.message?.attributes?.fail ? 503 : 200).json({ id: req.body.message?.messageId }));
 app.post('/books', (req, res) => res.status(201).json({ type: req.get('ce-type'), data: req.body }));
 
-let running: RunningConsole;
-let base: string;
-beforeAll(async () => {
-  running = await startConsole({
+/** A console over `app` on a free port, with the HTTP push send when `gateway` is given. */
+async function consoleFor(gateway?: GatewaySend): Promise<RunningConsole> {
+  const started = await startConsole({
     reloader: { load: async () => ({ app, file: join(process.cwd(), 'app.mjs'), generation: 1 }) },
     spec: './app.mjs',
     cwd: process.cwd(),
     pageDir: join(process.cwd(), 'src/console/page'),
     port: 0,
     watch: false,
+    gateway,
   });
-  await running.settled();
+  await started.settled();
+  return started;
+}
+
+let running: RunningConsole;
+let base: string;
+beforeAll(async () => {
+  running = await consoleFor();
   base = new URL(running.url).origin;
 });
 afterAll(() => running.close());
@@ -137,16 +145,7 @@ describe('sending as an HTTP push through the gateway', () => {
   let token: string;
   let origin: string;
   beforeAll(async () => {
-    pushing = await startConsole({
-      reloader: { load: async () => ({ app, file: join(process.cwd(), 'app.mjs'), generation: 1 }) },
-      spec: './app.mjs',
-      cwd: process.cwd(),
-      pageDir: join(process.cwd(), 'src/console/page'),
-      port: 0,
-      watch: false,
-      gateway: sendAsPush,
-    });
-    await pushing.settled();
+    pushing = await consoleFor(sendAsPush);
     origin = new URL(pushing.url).origin;
     token = new URL(pushing.url).searchParams.get('token') as string;
   });
