@@ -2,23 +2,16 @@
 // an Express app after a body parser, the fetch handler, close() with deliveries in flight.
 import { request } from 'node:http';
 import express from 'express';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import { express5App, honoApp } from '../../test/apps/echo.js';
 import type { EchoApp } from '../../test/apps/echo.js';
 import { loadFixture } from '../../test/fixtures/load.js';
-import { gatewayServer, listenOn, push } from './gateway.testing.js';
+import { startGateway, listenOn, push } from './gateway.testing.js';
 import { createEventGateway } from './index.js';
 import type { GatewayOptions } from './options.js';
 
-let cleanup: Array<() => Promise<void>> = [];
-afterEach(async () => {
-  for (const close of cleanup) await close();
-  cleanup = [];
-});
-
 async function start(echo: EchoApp, options: GatewayOptions = {}) {
-  const served = await gatewayServer(echo.app, options);
-  cleanup.push(served.close);
+  const served = await startGateway(echo.app, options);
   return served;
 }
 
@@ -156,7 +149,7 @@ describe('ways to run it', () => {
     });
     app.post('/_events', createEventGateway(app));
     const served = await listenOn(app);
-    cleanup.push(served.close);
+    onTestFinished(served.close);
     const res = await push(served.url + '/_events', envelope());
     expect(res.status).toBe(204);
     expect(received).toEqual([envelope()]);
@@ -165,7 +158,7 @@ describe('ways to run it', () => {
   it('as a fetch handler (Hono app)', async () => {
     const echo = honoApp();
     const gateway = createEventGateway(echo.app);
-    cleanup.push(() => gateway.close());
+    onTestFinished(() => gateway.close());
     const res = await gateway.fetch(new Request('http://gateway.local/push', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(envelope()) }));
     expect(res.status).toBe(204);
     expect(echo.received[0]!.url).toBe('/google.pubsub');

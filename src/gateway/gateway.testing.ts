@@ -2,6 +2,7 @@
 import { createServer } from 'node:http';
 import type { RequestListener } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { onTestFinished } from 'vitest';
 import { createEventGateway } from './index.js';
 import type { EventGateway } from './index.js';
 import type { GatewayOptions } from './options.js';
@@ -26,6 +27,13 @@ export async function gatewayServer(app: unknown, options?: GatewayOptions): Pro
   const gateway = createEventGateway(app, options);
   const served = await listenOn(gateway);
   return { url: served.url, gateway, close: async () => { await gateway.close(); await served.close(); } };
+}
+
+/** {@link gatewayServer}, closed when the current test finishes. */
+export async function startGateway(app: unknown, options?: GatewayOptions): Promise<{ url: string; gateway: EventGateway; close(): Promise<void> }> {
+  const served = await gatewayServer(app, options);
+  onTestFinished(served.close);
+  return served;
 }
 
 /** POST `body` (JSON-serialised unless a string or Buffer) with `headers`; the status, headers and text. */

@@ -2,17 +2,11 @@
 // verified against a JWKS this test serves on loopback).
 import { generateKeyPairSync, sign } from 'node:crypto';
 import type { KeyObject } from 'node:crypto';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { express5App } from '../../../test/apps/echo.js';
 import { loadFixture } from '../../../test/fixtures/load.js';
-import { gatewayServer, listenOn, push } from '../gateway.testing.js';
+import { startGateway, listenOn, push } from '../gateway.testing.js';
 import type { GatewayOptions } from '../options.js';
-
-let cleanup: Array<() => Promise<void>> = [];
-afterEach(async () => {
-  for (const close of cleanup) await close();
-  cleanup = [];
-});
 
 const envelope = loadFixture('documented/google/pubsub-push.json');
 const AUDIENCE = 'https://books-abc-uc.a.run.app/push';
@@ -44,8 +38,7 @@ const valid = () => ({ aud: AUDIENCE, iss: 'https://accounts.google.com', iat: n
 
 async function start(options: GatewayOptions) {
   const echo = express5App();
-  const served = await gatewayServer(echo.app, options);
-  cleanup.push(served.close);
+  const served = await startGateway(echo.app, options);
   return { url: served.url, echo };
 }
 

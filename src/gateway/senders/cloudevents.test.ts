@@ -2,20 +2,13 @@
 // structured) into real Express 5 and Hono apps, batches, Knative replies, failures.
 import { CloudEvent as SdkEvent, emitterFor, httpTransport, Mode } from 'cloudevents';
 import { request } from 'node:http';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { express5App, honoApp } from '../../../test/apps/echo.js';
 import type { EchoApp, Respond } from '../../../test/apps/echo.js';
-import { gatewayServer, push } from '../gateway.testing.js';
-
-let cleanup: Array<() => Promise<void>> = [];
-afterEach(async () => {
-  for (const close of cleanup) await close();
-  cleanup = [];
-});
+import { startGateway, push } from '../gateway.testing.js';
 
 async function start(echo: EchoApp, options = {}) {
-  const served = await gatewayServer(echo.app, options);
-  cleanup.push(served.close);
+  const served = await startGateway(echo.app, options);
   return served.url;
 }
 

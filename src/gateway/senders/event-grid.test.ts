@@ -1,22 +1,15 @@
 // Azure Event Grid webhooks over real HTTP into Express 5: the documented payloads
 // (test/fixtures/documented/azure/, after learn.microsoft.com/azure/event-grid/event-schema and
 // webhook-event-delivery), the validation handshake, and the CloudEvents-schema OPTIONS handshake.
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { express5App } from '../../../test/apps/echo.js';
 import type { EchoApp } from '../../../test/apps/echo.js';
 import { loadFixture } from '../../../test/fixtures/load.js';
-import { gatewayServer, push } from '../gateway.testing.js';
+import { startGateway, push } from '../gateway.testing.js';
 import type { GatewayOptions } from '../options.js';
 
-let cleanup: Array<() => Promise<void>> = [];
-afterEach(async () => {
-  for (const close of cleanup) await close();
-  cleanup = [];
-});
-
 async function start(echo: EchoApp, options: GatewayOptions = {}) {
-  const served = await gatewayServer(echo.app, options);
-  cleanup.push(served.close);
+  const served = await startGateway(echo.app, options);
   return served.url;
 }
 

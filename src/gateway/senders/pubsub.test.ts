@@ -1,21 +1,14 @@
 // Pub/Sub push (wrapped and unwrapped) over real HTTP into Express 5 and Hono. The envelope is the
 // documented one (test/fixtures/documented/google/pubsub-push.json, after cloud.google.com/pubsub/docs/push).
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { express5App, honoApp } from '../../../test/apps/echo.js';
 import type { EchoApp } from '../../../test/apps/echo.js';
 import { loadFixture } from '../../../test/fixtures/load.js';
-import { gatewayServer, push } from '../gateway.testing.js';
+import { startGateway, push } from '../gateway.testing.js';
 import type { GatewayOptions } from '../options.js';
 
-let cleanup: Array<() => Promise<void>> = [];
-afterEach(async () => {
-  for (const close of cleanup) await close();
-  cleanup = [];
-});
-
 async function start(echo: EchoApp, options: GatewayOptions = {}) {
-  const served = await gatewayServer(echo.app, options);
-  cleanup.push(served.close);
+  const served = await startGateway(echo.app, options);
   return served.url;
 }
 

@@ -1,23 +1,17 @@
 // SNS HTTP(S) subscriptions over real HTTP into Express 5, with messages signed by a key made here
 // (node:crypto); the certificate fetcher is injected, so the URL checks still apply to real URLs.
 import { generateKeyPairSync, sign } from 'node:crypto';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { express5App } from '../../../test/apps/echo.js';
 import type { EchoApp } from '../../../test/apps/echo.js';
 import { canonicalString } from '../auth/sns-signature.js';
-import { gatewayServer, push } from '../gateway.testing.js';
+import { startGateway, push } from '../gateway.testing.js';
 import type { GatewayOptions, OutboundFetch } from '../options.js';
 import type { SnsHttpMessage } from './sns.js';
 
 const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
 const CERT_URL = 'https://sns.us-east-1.amazonaws.com/SimpleNotificationService-test.pem';
 const TOPIC = 'arn:aws:sns:us-east-1:123456789012:books';
-
-let cleanup: Array<() => Promise<void>> = [];
-afterEach(async () => {
-  for (const close of cleanup) await close();
-  cleanup = [];
-});
 
 /** An outbound fetch that serves the test key at CERT_URL and records every URL asked for. */
 function fakeAws(): { fetch: OutboundFetch; asked: string[] } {
@@ -34,8 +28,7 @@ function fakeAws(): { fetch: OutboundFetch; asked: string[] } {
 }
 
 async function start(echo: EchoApp, options: GatewayOptions = {}) {
-  const served = await gatewayServer(echo.app, options);
-  cleanup.push(served.close);
+  const served = await startGateway(echo.app, options);
   return served.url;
 }
 
