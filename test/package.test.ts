@@ -178,44 +178,76 @@ console.log(JSON.stringify(errors.map((e) => [e.name, e.constructor.name, inspec
   });
 });
 
-// A TypeScript user's module (test/types/project/user.ts), compiled with this repository's tsc against the
-// packed package and @types/aws-lambda installed beside it: as an ES module and as CommonJS under
-// `module: nodenext`, and with `module: commonjs` (node10 resolution: `types` and the root handler.d.ts).
-describe('the packed package in TypeScript, with @types/aws-lambda', () => {
-  let typesProject: string;
-  const tsc = join(repo, 'node_modules/typescript/bin/tsc');
-  const lock = JSON.parse(readFileSync(join(repo, 'package-lock.json'), 'utf8')) as { packages: Record<string, { version: string }> };
-  const version = (name: string) => lock.packages[`node_modules/${name}`]?.version ?? 'latest';
+// A TypeScript user's module compiled with this repository's tsc against the packed package, strict, with
+// skipLibCheck false (TypeScript's default: every shipped declaration is checked), in its own folder of
+// the project `installed` into.
+const tsc = join(repo, 'node_modules/typescript/bin/tsc');
+const lock = JSON.parse(readFileSync(join(repo, 'package-lock.json'), 'utf8')) as { packages: Record<string, { version: string }> };
+const version = (name: string) => lock.packages[`node_modules/${name}`]?.version ?? 'latest';
 
+/** An empty project with the packed tarball and these type packages (at the lock file's versions) installed. */
+function typesProject(typePackages: string[]): string {
+  const dir = mkdtempSync(join(tmpdir(), 'ceh-types-'));
+  writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'ts-user', version: '1.0.0', private: true }));
+  npm(['install', '--no-audit', '--no-fund', '--ignore-scripts', '--prefer-offline', tarball, ...typePackages.map((name) => `${name}@${version(name)}`)], dir);
+  return dir;
+}
+
+/** tsc's output (empty when it compiles) for test/types/project/`source` in `project`/`folder`. */
+function compile(project: string, source: string, folder: string, type: 'module' | 'commonjs', module: 'nodenext' | 'commonjs'): string {
+  const dir = join(project, folder);
+  mkdirSync(dir, { recursive: true });
+  copyFileSync(join(repo, 'test/types/project', source), join(dir, source));
+  writeFileSync(join(dir, 'package.json'), JSON.stringify({ type }));
+  const compilerOptions = { strict: true, noEmit: true, target: 'ES2022', lib: ['ES2022'], types: ['node'], module, skipLibCheck: false };
+  writeFileSync(join(dir, 'tsconfig.json'), JSON.stringify({ compilerOptions, files: [source] }));
+  try {
+    return execFileSync(process.execPath, [tsc, '-p', dir], { cwd: dir, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  } catch (error) {
+    throw new Error(`tsc (${folder}) failed:\n${(error as { stdout?: string }).stdout ?? String(error)}`);
+  }
+}
+
+// test/types/project/user.ts, with @types/aws-lambda installed beside the package: as an ES module and as
+// CommonJS under `module: nodenext`, and with `module: commonjs` (node10 resolution: `types` and the root
+// handler.d.ts).
+describe('the packed package in TypeScript, with @types/aws-lambda', () => {
+  let tsProject: string;
   beforeAll(() => {
-    typesProject = mkdtempSync(join(tmpdir(), 'ceh-types-'));
-    writeFileSync(join(typesProject, 'package.json'), JSON.stringify({ name: 'ts-user', version: '1.0.0', private: true }));
-    npm(['install', '--no-audit', '--no-fund', '--ignore-scripts', '--prefer-offline', tarball, `@types/aws-lambda@${version('@types/aws-lambda')}`, `@types/node@${version('@types/node')}`], typesProject);
+    tsProject = typesProject(['@types/aws-lambda', '@types/node']);
   }, 180_000);
 
-  const compile = (folder: string, type: 'module' | 'commonjs', module: 'nodenext' | 'commonjs') => {
-    const dir = join(typesProject, folder);
-    mkdirSync(dir, { recursive: true });
-    copyFileSync(join(repo, 'test/types/project/user.ts'), join(dir, 'user.ts'));
-    writeFileSync(join(dir, 'package.json'), JSON.stringify({ type }));
-    const compilerOptions = { strict: true, noEmit: true, target: 'ES2022', lib: ['ES2022'], types: ['node'], module, skipLibCheck: false };
-    writeFileSync(join(dir, 'tsconfig.json'), JSON.stringify({ compilerOptions, files: ['user.ts'] }));
-    try {
-      return execFileSync(process.execPath, [tsc, '-p', dir], { cwd: dir, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
-    } catch (error) {
-      throw new Error(`tsc (${folder}) failed:\n${(error as { stdout?: string }).stdout ?? String(error)}`);
-    }
-  };
-
   it('compiles as an ES module (module: nodenext)', () => {
-    expect(compile('esm-nodenext', 'module', 'nodenext')).toBe('');
+    expect(compile(tsProject, 'user.ts', 'esm-nodenext', 'module', 'nodenext')).toBe('');
   });
 
   it('compiles as CommonJS (module: nodenext)', () => {
-    expect(compile('cjs-nodenext', 'commonjs', 'nodenext')).toBe('');
+    expect(compile(tsProject, 'user.ts', 'cjs-nodenext', 'commonjs', 'nodenext')).toBe('');
   });
 
   it('compiles as CommonJS (module: commonjs)', () => {
-    expect(compile('cjs-commonjs', 'commonjs', 'commonjs')).toBe('');
+    expect(compile(tsProject, 'user.ts', 'cjs-commonjs', 'commonjs', 'commonjs')).toBe('');
+  });
+});
+
+// test/types/project/no-aws-types.ts, a Google Cloud Functions, Azure and gateway user's module, with
+// @types/node only: @types/aws-lambda is an optional peer dependency, so no shipped declaration may
+// import 'aws-lambda' (tsc: "Cannot find module 'aws-lambda'").
+describe('the packed package in TypeScript, without @types/aws-lambda', () => {
+  let tsProject: string;
+  beforeAll(() => {
+    tsProject = typesProject(['@types/node']);
+  }, 180_000);
+
+  it('installs no @types/aws-lambda', () => {
+    expect(readdirSync(join(tsProject, 'node_modules/@types'))).toEqual(['node']);
+  });
+
+  it('compiles as an ES module (module: nodenext)', () => {
+    expect(compile(tsProject, 'no-aws-types.ts', 'esm-nodenext', 'module', 'nodenext')).toBe('');
+  });
+
+  it('compiles as CommonJS (module: nodenext)', () => {
+    expect(compile(tsProject, 'no-aws-types.ts', 'cjs-nodenext', 'commonjs', 'nodenext')).toBe('');
   });
 });

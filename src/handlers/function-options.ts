@@ -1,4 +1,5 @@
-import { resolveOptions } from './lambda/options.js';
+import { ConfigurationError } from '../errors.js';
+import { rejectUnknownKeys, resolveOptions } from './lambda/options.js';
 import type { LambdaOptions, ResolvedOptions } from './lambda/options.js';
 
 /**
@@ -17,22 +18,34 @@ export interface ResolvedFunctionOptions extends ResolvedOptions {
   timeLimitMs: number;
 }
 
+/**
+ * Every option key of these entry points (`satisfies` keeps the list complete), checked like Lambda's: a
+ * typo, or a Lambda-only option (`concurrency`, `fifo`, `timeoutMarginMs`: a batch here is delivered in
+ * order, with no Lambda deadline), fails at creation instead of being ignored. `request`'s keys are
+ * checked by `resolveOptions`.
+ */
+const FUNCTION_OPTION_KEYS = Object.keys({ mode: true, request: true, routes: true, timeoutMs: true } as const satisfies { [K in keyof Required<FunctionOptions>]: true });
+
 /** Kept free before a platform deadline read from the environment, so the rejection is still heard. */
 const PLATFORM_MARGIN_MS = 1000;
 
 /**
  * Apply defaults (`mode: 'record'`) and check every option (a bad one throws `ConfigurationError` at
- * creation). The time limit is `timeoutMs` when given, else the platform's own request timeout when the
+ * creation: `UNKNOWN_OPTION` for a key these entry points do not have, `INVALID_OPTION` for a bad value). The time limit is `timeoutMs` when given, else the platform's own request timeout when the
  * environment tells it (`CLOUD_RUN_TIMEOUT_SECONDS`, which the Functions Framework reads too) less one
  * second, else the Lambda default (`DEFAULT_TIMEOUT_MS`).
  *
  * @example
  * resolveFunctionOptions({ routes: { 'google.cloud.storage.*': '/uploads' } }).mode; // 'record'
  */
-export function resolveFunctionOptions(options: FunctionOptions | undefined, env: NodeJS.ProcessEnv = process.env): ResolvedFunctionOptions {
-  const resolved = resolveOptions({ ...options, mode: options?.mode ?? 'record' });
+export function resolveFunctionOptions(options: FunctionOptions = {}, env: NodeJS.ProcessEnv = process.env): ResolvedFunctionOptions {
+  if (typeof options !== 'object' || options === null) {
+    throw new ConfigurationError(`cloud-events-handler option options is ${JSON.stringify(options)}: expected an object`, 'INVALID_OPTION');
+  }
+  rejectUnknownKeys(options, FUNCTION_OPTION_KEYS, '');
+  const resolved = resolveOptions({ mode: options.mode ?? 'record', request: options.request, routes: options.routes, timeoutMs: options.timeoutMs });
   let timeLimitMs = resolved.timeoutMs;
-  if (options?.timeoutMs === undefined) {
+  if (options.timeoutMs === undefined) {
     const seconds = Number(env.CLOUD_RUN_TIMEOUT_SECONDS);
     if (Number.isFinite(seconds) && seconds > 0) timeLimitMs = Math.max(seconds * 1000 - PLATFORM_MARGIN_MS, (seconds * 1000) / 2);
   }

@@ -15,8 +15,8 @@ import type {
   SQSEvent,
   SQSHandler,
 } from 'aws-lambda';
-import { createLambdaHandler, EventDeliveryError, getInvocation } from 'cloud-events-handler';
-import type { LambdaHandler, LambdaResult } from 'cloud-events-handler';
+import { createLambdaHandler, EventDeliveryError, getInvocation, unwrapSnsInSqs } from 'cloud-events-handler';
+import type { CloudEvent, LambdaHandler, LambdaResult } from 'cloud-events-handler';
 import { handler as envHandler } from 'cloud-events-handler/handler';
 
 const app = (_req: unknown, res: { end(body: string): void }) => res.end('ok');
@@ -34,6 +34,9 @@ export const fromEnv: SQSHandler = envHandler;
 
 declare const context: Context;
 declare const event: SQSEvent;
+
+// The package's own structural types accept @types/aws-lambda's.
+export const unwrapped: CloudEvent[] = unwrapSnsInSqs(event, context);
 
 export async function direct(): Promise<LambdaResult> {
   const handler: LambdaHandler = createLambdaHandler(app);

@@ -35,13 +35,18 @@ export function isSnsNotification(value: unknown): value is JsonObject & { Type:
  * keeps its SQS CloudEvent. Pure, never throws; not applied by default (the package delivers such
  * records as SQS records, the notification being the parsed body).
  *
+ * `event` is typed by the one field it needs, `Records`, so that `SQSEvent` of `@types/aws-lambda` and a
+ * plain object are accepted and the shipped declaration imports nothing from 'aws-lambda' (an optional
+ * peer dependency; docs/decisions.md §2).
+ *
  * @example
  * unwrapSnsInSqs(sqsEventWithSnsBodies)[0];
  * // { specversion: '1.0', id: '<SNS MessageId>', source: 'arn:aws:sns:...', type: 'com.amazonaws.sns.Notification',
  * //   datacontenttype: 'application/json', time: '...', data: { message: 'hello world' } }
  */
-export function unwrapSnsInSqs(event: SQSEvent, context?: LambdaContext): CloudEvent[] {
-  const events = sqsSource.toCloudEvents(event, context);
+export function unwrapSnsInSqs(event: { Records: readonly object[] }, context?: LambdaContext): CloudEvent[] {
+  // The SQS mapping reads every field defensively (recordsOf, textField): any object records will do.
+  const events = sqsSource.toCloudEvents(event as SQSEvent, context);
   for (let i = 0; i < events.length; i++) {
     const sqsEvent = events[i] as CloudEvent;
     const notification = sqsEvent.data;
