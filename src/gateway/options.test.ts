@@ -13,6 +13,23 @@ describe('gateway options are checked at creation', () => {
     expect(() => createEventGateway(app, { timeoutMs: 1000, maxInFlight: 4, auth: { token: { value: 's' } } })).not.toThrow();
   });
 
+  it('options, auth and each auth member that are not objects are INVALID_OPTION naming them, not a TypeError', () => {
+    for (const [options, name] of [
+      [null, 'options'],
+      ['record', 'options'],
+      [{ auth: null }, 'auth'],
+      [{ auth: [] }, 'auth'],
+      [{ auth: { token: null } }, 'auth.token'],
+      [{ auth: { pubsub: 'https://x.example/' } }, 'auth.pubsub'],
+      [{ auth: { sns: null } }, 'auth.sns'],
+      [{ auth: { eventGrid: 1 } }, 'auth.eventGrid'],
+    ] as const) {
+      expect(() => createEventGateway(app, options as never), JSON.stringify(options)).toThrow(
+        expect.objectContaining({ name: 'ConfigurationError', code: 'INVALID_OPTION', message: expect.stringContaining(`option ${name} is `) }),
+      );
+    }
+  });
+
   it("serve's own listening options are not taken for unknown gateway options; a typo beside them is", async () => {
     const served = await serve(app, { port: 0, host: '127.0.0.1', requestTimeoutMs: 5000, keepAliveTimeoutMs: 5000, handleSignals: false });
     try {

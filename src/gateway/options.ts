@@ -76,8 +76,17 @@ const GATEWAY_AUTH_KEYS = Object.keys({ token: true, pubsub: true, sns: true, ev
  * resolveGatewayOptions({ timeoutMs: 5000 }).delivery.timeoutMs; // 5000
  */
 export function resolveGatewayOptions(options: GatewayOptions = {}): ResolvedGatewayOptions {
+  // `null` and non-objects are refused here, not as a TypeError from reading their keys.
+  if (!isObject(options)) invalid('options', options, 'an object');
   rejectUnknownKeys(options, GATEWAY_OPTION_KEYS, '');
-  if (options.auth !== undefined) rejectUnknownKeys(options.auth, GATEWAY_AUTH_KEYS, 'auth.');
+  if (options.auth !== undefined) {
+    if (!isObject(options.auth)) invalid('auth', options.auth, 'an object');
+    rejectUnknownKeys(options.auth, GATEWAY_AUTH_KEYS, 'auth.');
+    for (const key of GATEWAY_AUTH_KEYS) {
+      const member: unknown = options.auth[key as keyof GatewayAuth];
+      if (member !== undefined && !isObject(member)) invalid(`auth.${key}`, member, 'an object');
+    }
+  }
   const timeoutMs = options.timeoutMs ?? DEFAULT_GATEWAY_TIMEOUT_MS;
   const delivery = resolveOptions({ mode: options.mode, request: options.request, routes: options.routes, timeoutMs });
   const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
@@ -93,6 +102,10 @@ export function resolveGatewayOptions(options: GatewayOptions = {}): ResolvedGat
   if (auth.eventGrid !== undefined && !Array.isArray(auth.eventGrid.allowedOrigins)) invalid('auth.eventGrid.allowedOrigins', auth.eventGrid.allowedOrigins, 'an array of origins');
   const outboundFetch = options.outboundFetch ?? ((url, init) => globalThis.fetch(url, init));
   return { delivery, maxBodyBytes, timeoutMs, maxInFlight, auth, outboundFetch };
+}
+
+function isObject(value: unknown): value is object {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function invalid(option: string, value: unknown, expected: string): never {
