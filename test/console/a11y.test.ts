@@ -10,7 +10,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sampleEvent } from '../../src/samples/index.js';
 import { backdrop, contrast, luminance, over, parseColour } from './contrast.js';
@@ -211,6 +211,26 @@ describe.skipIf(!hasChromium)("the development console's accessibility in Chromi
       await page.context().close();
     });
   }
+
+  it('keeps the keyboard focus where it was after a send: on Send, and on the same Re-send in the rebuilt history', async () => {
+    const page = await openConsole(browser, url, { viewport: { width: 1280, height: 900 } });
+    const history = page.locator('#history li:not(.note)');
+    const pressEnterOn = async (target: Locator): Promise<void> => {
+      const before = await history.count();
+      await target.focus();
+      await page.keyboard.press('Enter');
+      await expect.poll(() => history.count()).toBe(before + 1);
+    };
+    const focused = (): Promise<string> => page.evaluate(() => document.activeElement.getAttribute('aria-label') ?? `#${document.activeElement.id}`);
+    await pick(page, 'aws.s3.put');
+    await pressEnterOn(page.locator('#send'));
+    expect(await focused()).toBe('#send'); // Send is disabled while sending, which drops the focus
+    const resend = (await page.locator('#history button[aria-label^=Re-send]').last().getAttribute('aria-label')) as string;
+    expect(resend).toMatch(/^Re-send #\d+$/);
+    await pressEnterOn(page.getByRole('button', { name: resend, exact: true }));
+    expect(await focused()).toBe(resend);
+    await page.context().close();
+  });
 
   it('shows a focus indicator, not clipped by a scrolling column and at 3:1 against its background, when tabbing onto samples, buttons and the editor', async () => {
     for (const colorScheme of ['light', 'dark'] as const) {
