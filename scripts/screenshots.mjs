@@ -78,7 +78,16 @@ try {
   await narrow.locator('#event-h').scrollIntoViewIfNeeded();
   await shot(narrow, 'invalid-json-narrow.png');
 
-  // 4. The app's module broken by a save: its error on the page, the server still running.
+  // 4. A phone-sized window (360x740 CSS px, the size test/console/a11y.test.ts checks) in dark mode: the
+  // S3 sample sent, scrolled to its result.
+  const phone = await open({ viewport: { width: 360, height: 740 }, colorScheme: 'dark' });
+  await phone.fill('#search', 's3');
+  await phone.click('#samples button[data-name="aws.s3.put"]');
+  await send(phone);
+  await phone.locator('#result-h').evaluate((h) => h.scrollIntoView());
+  await shot(phone, 'send-narrow-dark.png');
+
+  // 5. The app's module broken by a save: its error on the page, the server still running.
   writeFileSync(join(dir, 'app.mjs'), app.replace('const app = express();', 'const app = express(;'));
   await light.waitForSelector('#app-error:not([hidden])', { timeout: 10_000 });
   await light.evaluate(() => window.scrollTo(0, 0));

@@ -3,26 +3,19 @@
  * on an Express 5 app in a fresh folder, its page in a real headless Chromium (Debian's chromium, driven
  * by playwright-core). Skipped with a message when /usr/bin/chromium is missing, except under CI=true.
  */
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { chromium } from 'playwright-core';
+import { pathToFileURL } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sampleEvent } from '../../src/samples/index.js';
+import { hasChromium, launchChromium, openConsole, pick as pickOn, repo, sendAndWait as sendAndWaitOn, startDev } from './harness.js';
 
 // Functions run in the page (page.evaluate) see the DOM; this project's types have no DOM lib.
 declare const document: any; // eslint-disable-line @typescript-eslint/no-explicit-any
-
-const repo = fileURLToPath(new URL('../..', import.meta.url));
-const CHROMIUM = '/usr/bin/chromium';
-export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
-const hasChromium = existsSync(CHROMIUM);
-if (!hasChromium && process.env.CI === 'true') throw new Error(`${CHROMIUM} is missing: .ci/run installs it (apt-get install -y chromium)`);
-if (!hasChromium) console.warn(`test/console: skipped, ${CHROMIUM} is missing (apt-get install -y chromium)`);
 
 const express = pathToFileURL(join(repo, 'node_modules/express/index.js')).href;
 /**
@@ -42,7 +35,6 @@ let page: Page;
 
 beforeAll(async () => {
   if (!hasChromium) return;
-  if (!existsSync(join(repo, 'dist/cli.cjs')) || !existsSync(join(repo, 'dist/console.html'))) throw new Error('dist/ is not built: run npm run build first');
   dir = mkdtempSync(join(tmpdir(), 'ceh-console-'));
   writeFileSync(join(dir, 'app.mjs'), appSource());
   writeFileSync(join(dir, 'status.mjs'), 'export const s3Status = 200;\n');
@@ -50,22 +42,9 @@ beforeAll(async () => {
   mkdirSync(join(dir, 'node_modules'));
   symlinkSync(repo, join(dir, 'node_modules/cloud-events-handler'), 'dir');
   symlinkSync(join(repo, 'node_modules/vitest'), join(dir, 'node_modules/vitest'), 'dir');
-  dev = spawn(process.execPath, [join(repo, 'dist/cli.cjs'), 'dev', '--app', './app.mjs', '--port', '0'], { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] });
-  dev.stderr?.on('data', () => {}); // drained: the handler logs failed records there
-  url = await new Promise<string>((resolve, reject) => {
-    let out = '';
-    dev.stdout?.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-      const line = /^http:\/\/\S+/m.exec(out);
-      if (line) resolve(line[0]);
-    });
-    dev.once('exit', (code) => reject(new Error(`dev exited ${code}: ${out}`)));
-  });
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-  page = await context.newPage();
-  await page.goto(url);
-  await page.waitForSelector('body[data-ready=true]');
+  ({ url, process: dev } = await startDev(dir));
+  browser = await launchChromium();
+  page = await openConsole(browser, url, { viewport: { width: 1280, height: 900 } });
 });
 
 afterAll(async () => {
@@ -73,17 +52,8 @@ afterAll(async () => {
   dev?.kill('SIGTERM');
 });
 
-async function pick(name: string): Promise<void> {
-  await page.fill('#search', name.split('.').slice(0, 2).join('.'));
-  await page.click(`#samples button[data-name="${name}"]`);
-  await page.waitForFunction((n) => document.querySelector(`#samples button[data-name="${n}"]`)?.getAttribute('aria-current') === 'true', name);
-}
-
-async function sendAndWait(): Promise<void> {
-  const before = await page.locator('#history li:not(.note)').count();
-  await page.click('#send');
-  await page.waitForFunction((n) => document.querySelectorAll('#history li:not(.note)').length > n, before);
-}
+const pick = (name: string): Promise<void> => pickOn(page, name);
+const sendAndWait = (): Promise<void> => sendAndWaitOn(page);
 
 describe.skipIf(!hasChromium)('the development console in Chromium', () => {
   it('picks the S3 sample, sends it, and shows the delivery POST /aws.s3 200 and the verdict', async () => {

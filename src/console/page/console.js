@@ -177,6 +177,7 @@ function showOutcome(outcome) {
 }
 
 async function send(request) {
+  const sentFrom = document.activeElement;
   $('send').disabled = true;
   $('verdict').replaceChildren(h('p', { class: 'note' }, 'Sending…'));
   try {
@@ -186,6 +187,8 @@ async function send(request) {
     $('verdict').replaceChildren(h('div', { class: 'verdict bad' }, h('p', {}, h('strong', {}, 'Not sent'), ': ', error.message)));
   } finally {
     $('send').disabled = false;
+    // Disabling the focused Send button dropped the focus to the body: a keyboard user gets it back.
+    if (document.activeElement === document.body && sentFrom === $('send')) sentFrom.focus();
   }
 }
 
@@ -196,6 +199,8 @@ function sendEditor() {
 
 async function loadHistory() {
   const entries = await api('/api/history');
+  // The list is rebuilt: the focus (a Re-send pressed from the keyboard) moves to the same entry's button.
+  const focused = $('history').contains(document.activeElement) ? document.activeElement.getAttribute('aria-label') : null;
   $('history').replaceChildren(
     ...entries.reverse().map((e) =>
       h('li', {},
@@ -206,6 +211,7 @@ async function loadHistory() {
           h('button', { type: 'button', 'aria-label': `Edit #${e.id}`, onclick: () => editEntry(e) }, 'Edit')))),
   );
   if (entries.length === 0) $('history').append(h('li', { class: 'note' }, 'No send yet.'));
+  if (focused) $('history').querySelector(`[aria-label="${focused}"]`)?.focus();
 }
 
 function editEntry(entry) {
