@@ -6,21 +6,10 @@
  */
 import { describe, expect, it } from 'vitest';
 import express from 'express';
-import { ConfigurationError } from '../errors.js';
 import { createAzureFunctionHandler } from './azure/index.js';
 import { createCloudEventFunction } from './gcf/index.js';
 import type { FunctionOptions } from './function-options.js';
-
-/** What `create` throws, as a ConfigurationError (or undefined). */
-function creationError(create: () => unknown): ConfigurationError | undefined {
-  try {
-    create();
-  } catch (error) {
-    expect(error).toBeInstanceOf(ConfigurationError);
-    return error as ConfigurationError;
-  }
-  return undefined;
-}
+import { creationError } from '../../test/creation-error.js';
 
 /** What the app received: method, path, the `x-tenant` header, the body as text. */
 interface Received {

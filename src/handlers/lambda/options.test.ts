@@ -1,19 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import express from 'express';
-import { ConfigurationError } from '../../errors.js';
 import { createLambdaHandler, createStreamingLambdaHandler } from './index.js';
 import { OPTION_KEYS } from './options.js';
-
-/** What `create` throws, as a ConfigurationError (or undefined). */
-function creationError(create: () => unknown): ConfigurationError | undefined {
-  try {
-    create();
-  } catch (error) {
-    expect(error).toBeInstanceOf(ConfigurationError);
-    return error as ConfigurationError;
-  }
-  return undefined;
-}
+import { creationError } from '../../../test/creation-error.js';
 
 const app = express();
 
