@@ -7,7 +7,9 @@ import { defineConfig } from 'tsup';
 export default defineConfig({
   entry: { index: 'src/index.ts', handler: 'src/handlers/lambda/env-handler.ts', testing: 'src/testing/index.ts', cli: 'src/cli/index.ts' },
   format: ['cjs'],
-  dts: true,
+  // Types for the three package entries only: the bin (cli) has no importers, and its declaration
+  // would ship for nothing.
+  dts: { entry: { index: 'src/index.ts', handler: 'src/handlers/lambda/env-handler.ts', testing: 'src/testing/index.ts' } },
   target: 'node20',
   platform: 'node',
   clean: true,

@@ -47,11 +47,19 @@ for (const entry of ['index', 'handler', 'testing']) {
   writeFileSync(new URL(`${entry}.d.ts`, dist), dts);
 }
 
-// The development console's page (src/console/page), minified into dist/console.{html,css,js}: read from
-// disk by `cloud-events-handler dev` only, never imported by an entry point. No folder of its own: a
-// directory is 4 KB of the installed size.
+// The development console's page (src/console/page), minified into dist/console.{html,css,js}, then
+// brotli-compressed (quality 11) into dist/console.{html,css,js}.br: the package ships only the .br files
+// (package.json `files`); `cloud-events-handler dev` reads them, decompresses them once and answers br to
+// browsers that accept it (src/console/page-files.ts). The plain files stay in dist/ for a checkout. Never
+// imported by an entry point. No folder of its own: a directory is 4 KB of the installed size.
 {
   const { transform } = await import('esbuild');
+  const { brotliCompressSync, constants } = await import('node:zlib');
+  const brotli = (name) => {
+    const plain = readFileSync(new URL(name, dist));
+    const params = { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_MODE]: constants.BROTLI_MODE_TEXT, [constants.BROTLI_PARAM_SIZE_HINT]: plain.length };
+    writeFileSync(new URL(`${name}.br`, dist), brotliCompressSync(plain, { params }));
+  };
   const page = new URL('../src/console/page/', import.meta.url);
   const out = dist;
   for (const [name, loader] of [['console.js', 'js'], ['console.css', 'css']]) {
@@ -61,4 +69,5 @@ for (const entry of ['index', 'handler', 'testing']) {
   // Whitespace between tags collapsed to one space (not removed: it separates inline elements).
   const html = readFileSync(new URL('console.html', page), 'utf8').replace(/>\s+</g, '> <');
   writeFileSync(new URL('console.html', out), html);
+  for (const name of ['console.html', 'console.css', 'console.js']) brotli(name);
 }

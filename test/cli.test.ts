@@ -5,9 +5,11 @@
  */
 import { execFile, execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { request as httpRequest } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { brotliDecompressSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
 
 const repo = fileURLToPath(new URL('..', import.meta.url));
@@ -146,6 +148,41 @@ describe('the cloud-events-handler bin, from the packed package', () => {
       const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
       child.kill('SIGTERM');
       expect(await exited).toBe(0);
+    } finally {
+      child.kill('SIGKILL');
+    }
+  });
+
+  it('dev serves the page from the brotli-compressed files the package ships: br to a client that accepts it, else the plain bytes', async () => {
+    expect(readdirSync(join(project, 'node_modules/cloud-events-handler/dist')).filter((f) => f.startsWith('console.')).sort()).toEqual(['console.css.br', 'console.html.br', 'console.js.br']);
+    const child = spawn(process.execPath, [join(project, 'node_modules/.bin/cloud-events-handler'), 'dev', '--app', './express-app.mjs', '--port', '0', '--no-watch'], { cwd: project });
+    try {
+      let out = '';
+      const url = await new Promise<URL>((resolve, reject) => {
+        child.stdout.on('data', (chunk: Buffer) => {
+          out += chunk.toString();
+          const found = /(http:\/\/\S+token=\S+)/.exec(out);
+          if (found) resolve(new URL(found[1] as string));
+        });
+        child.on('exit', (code) => reject(new Error(`dev exited with ${code}`)));
+      });
+      const get = (path: string, headers: Record<string, string>) =>
+        new Promise<{ encoding: string | undefined; body: Buffer }>((resolve, reject) => {
+          const req = httpRequest({ host: url.hostname, port: url.port, path, headers: { host: url.host, ...headers } }, (res) => {
+            const chunks: Buffer[] = [];
+            res.on('data', (chunk: Buffer) => chunks.push(chunk));
+            res.on('end', () => resolve({ encoding: res.headers['content-encoding'], body: Buffer.concat(chunks) }));
+          });
+          req.on('error', reject);
+          req.end();
+        });
+      for (const path of ['/', '/console.css', '/console.js']) {
+        const br = await get(path, { 'accept-encoding': 'gzip, deflate, br' });
+        const plain = await get(path, {});
+        expect([br.encoding, plain.encoding], path).toEqual(['br', undefined]);
+        expect(brotliDecompressSync(br.body).equals(plain.body), path).toBe(true);
+      }
+      expect((await get('/', {})).body.toString()).toMatch(/^<!doctype html>/);
     } finally {
       child.kill('SIGKILL');
     }

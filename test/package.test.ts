@@ -78,6 +78,13 @@ describe('the packed package', () => {
     expect(readdirSync(join(project, 'node_modules')).filter((d) => !d.startsWith('.'))).toEqual(['cloud-events-handler']);
   });
 
+  it('ships nothing that no entry point reads: no declaration for the bin, the console page only brotli-compressed', () => {
+    const dist = readdirSync(join(project, 'node_modules/cloud-events-handler/dist'));
+    expect(dist.filter((f) => f.startsWith('cli.'))).toEqual(['cli.cjs']);
+    expect(dist.filter((f) => f.startsWith('console.')).sort()).toEqual(['console.css.br', 'console.html.br', 'console.js.br']);
+    expect(dist.filter((f) => f.endsWith('.d.cts')).map((f) => f.replace(/^index-\w+/, 'index-HASH')).sort()).toEqual(['handler.d.cts', 'index-HASH.d.cts', 'index.d.cts', 'testing.d.cts']);
+  });
+
   it('works through import (ESM)', () => {
     writeFileSync(join(project, 'esm.mjs'), `import { createLambdaHandler, routeFor, toCloudEvents, getInvocation, EventDeliveryError, toBinary } from 'cloud-events-handler';\n${SCENARIO}`);
     expect(JSON.parse(node('esm.mjs'))).toEqual(EXPECTED);

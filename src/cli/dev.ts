@@ -1,7 +1,7 @@
-import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { createAppReloader } from '../console/reload.js';
 import { sendAsPush } from '../console/gateway-send.js';
+import { isPageDir } from '../console/page-files.js';
 import { startConsole } from '../console/server.js';
 import { UsageError, parse } from './args.js';
 import type { CommandIO } from './io.js';
@@ -23,13 +23,14 @@ Open the URL it prints (it carries this run's token). Stop it with Ctrl+C.
 `;
 
 /**
- * Where the page's files are: dist/ beside the built CLI (console.html, .css, .js: no folder of their
- * own, a directory entry costs 4 KB of the installed size), else src/console/page in a checkout.
+ * Where the page's files are: dist/ beside the built CLI (console.html.br, .css.br, .js.br, brotli-compressed;
+ * no folder of their own, a directory entry costs 4 KB of the installed size), else src/console/page in a
+ * checkout.
  */
 function pageDir(): string {
   const here = typeof __dirname === 'string' ? __dirname : process.cwd();
   const candidates = [here, join(here, '../console/page'), resolve('src/console/page')];
-  const found = candidates.find((dir) => existsSync(join(dir, 'console.html')));
+  const found = candidates.find(isPageDir);
   if (found === undefined) throw new Error(`the console's page is missing (looked in ${candidates.join(', ')}): reinstall cloud-events-handler`);
   return found;
 }

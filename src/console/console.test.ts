@@ -1,9 +1,14 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
+import type { IncomingHttpHeaders } from 'node:http';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { brotliCompressSync, brotliDecompressSync } from 'node:zlib';
 import express from 'express';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sampleEvent } from '../samples/index.js';
 import { allowedHosts } from './guard.js';
+import { acceptsBrotli } from './page-files.js';
 import { sendAsPush } from './gateway-send.js';
 import { startConsole } from './server.js';
 import type { GatewaySend } from './send.js';
@@ -19,13 +24,15 @@ app.post('/aws.sqs', (req, res) => res.status(req.body.fail ? 500 : 200).json({ 
 app.post('/google.pubsub', (req, res) => res.status(req.body.message?.attributes?.fail ? 503 : 200).json({ id: req.body.message?.messageId }));
 app.post('/books', (req, res) => res.status(201).json({ type: req.get('ce-type'), data: req.body }));
 
+const SOURCE_PAGE = join(process.cwd(), 'src/console/page');
+
 /** A console over `app` on a free port, with the HTTP push send when `gateway` is given. */
-async function consoleFor(gateway?: GatewaySend): Promise<RunningConsole> {
+async function consoleFor(gateway?: GatewaySend, pageDir = SOURCE_PAGE): Promise<RunningConsole> {
   const started = await startConsole({
     reloader: { load: async () => ({ app, file: join(process.cwd(), 'app.mjs'), generation: 1 }) },
     spec: './app.mjs',
     cwd: process.cwd(),
-    pageDir: join(process.cwd(), 'src/console/page'),
+    pageDir,
     port: 0,
     watch: false,
     gateway,
@@ -182,5 +189,73 @@ describe('sending as an HTTP push through the gateway', () => {
     const sent = await push(sampleEvent('aws.s3.put', { key: 'books/dune.pdf' }));
     expect(sent).toMatchObject({ handled: true, deliveries: [{ request: { path: '/aws.s3' }, response: { statusCode: 200 } }] });
     expect((await fetch(`${origin}/api/status`, { headers: { 'x-console-token': token } }).then((r) => r.json() as Promise<{ gateway: boolean }>)).gateway).toBe(true);
+  });
+});
+
+describe('the page, from brotli-compressed files as the package ships them', () => {
+  // A folder laid out as the installed dist/: console.html.br, .css.br, .js.br and no plain file.
+  const files = { '/': 'console.html', '/console.css': 'console.css', '/console.js': 'console.js' };
+  const plain = Object.fromEntries(Object.entries(files).map(([path, file]) => [path, readFileSync(join(SOURCE_PAGE, file))]));
+  const compressed: Record<string, Buffer> = {};
+  let shipped: RunningConsole;
+  let host: string;
+  beforeAll(async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ceh-page-'));
+    for (const [path, file] of Object.entries(files)) writeFileSync(join(dir, `${file}.br`), (compressed[path] = brotliCompressSync(plain[path] as Buffer)));
+    shipped = await consoleFor(undefined, dir);
+    host = new URL(shipped.url).host;
+  });
+  afterAll(() => shipped.close());
+
+  /** GET (or HEAD) a page file over real HTTP: status, headers and the body's bytes as sent (no decoding). */
+  const get = (origin: string, path: string, headers: Record<string, string>, method = 'GET') =>
+    new Promise<{ status: number; headers: IncomingHttpHeaders; body: Buffer }>((resolve, reject) => {
+      const { port } = new URL(origin);
+      const req = httpRequest({ host: '127.0.0.1', port, path, method, headers: { host: new URL(origin).host, ...headers } }, (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (chunk: Buffer) => chunks.push(chunk));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }));
+      });
+      req.on('error', reject);
+      req.end();
+    });
+
+  it.each(Object.keys(files))('%s: the compressed bytes with content-encoding br to a client that accepts br', async (path) => {
+    const res = await get(`http://${host}`, path, { 'accept-encoding': 'gzip, deflate, br' });
+    expect(res.status).toBe(200);
+    expect(res.headers).toMatchObject({ 'content-encoding': 'br', vary: 'accept-encoding', 'content-length': String(compressed[path]?.length) });
+    expect(res.body.equals(compressed[path] as Buffer)).toBe(true);
+    expect(brotliDecompressSync(res.body).equals(plain[path] as Buffer)).toBe(true);
+  });
+
+  it.each(Object.keys(files))('%s: the decompressed bytes, no content-encoding, to a client that does not accept br', async (path) => {
+    for (const headers of [{}, { 'accept-encoding': 'gzip, deflate' }, { 'accept-encoding': 'br;q=0, *' }, { 'accept-encoding': 'identity' }] as Array<Record<string, string>>) {
+      const res = await get(`http://${host}`, path, headers);
+      expect(res.status).toBe(200);
+      expect(res.headers['content-encoding']).toBeUndefined();
+      expect(res.headers).toMatchObject({ vary: 'accept-encoding', 'content-length': String(plain[path]?.length) });
+      expect(res.body.equals(plain[path] as Buffer)).toBe(true);
+    }
+  });
+
+  it('HEAD gives the length of the variant it would send, and no body; the type is the file\'s', async () => {
+    const head = await get(`http://${host}`, '/console.css', { 'accept-encoding': 'br' }, 'HEAD');
+    expect(head).toMatchObject({ status: 200, headers: { 'content-type': 'text/css; charset=utf-8', 'content-encoding': 'br', 'content-length': String(compressed['/console.css']?.length) } });
+    expect(head.body.length).toBe(0);
+  });
+
+  it('a folder of plain files (a checkout) is sent as it is, to any client', async () => {
+    const res = await get(base, '/', { 'accept-encoding': 'br' });
+    expect(res.headers['content-encoding']).toBeUndefined();
+    expect(res.headers.vary).toBeUndefined();
+    expect(res.body.equals(plain['/'] as Buffer)).toBe(true);
+  });
+
+  it('reads Accept-Encoding as RFC 9110 says: br named or covered by *, with q above 0', () => {
+    const allowed = ['br', 'BR', 'gzip, br', 'br;q=0.1', 'br ; q=1', '*', 'gzip;q=1, *;q=0.5', '*;q=0, br'];
+    const refused = [undefined, '', 'gzip, deflate', 'br;q=0', 'br;q=0.000', '*;q=0', 'br;q=0, *', 'identity', 'brotli'];
+    expect(allowed.filter((header) => !acceptsBrotli(header))).toEqual([]);
+    expect(refused.filter((header) => acceptsBrotli(header))).toEqual([]);
+    expect(acceptsBrotli(['gzip', 'br'])).toBe(true);
   });
 });

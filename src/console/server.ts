@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -7,6 +6,7 @@ import { describeError } from '../errors.js';
 import { handleApi } from './api.js';
 import type { ApiState, AppStatus, HistoryEntry } from './api.js';
 import { allowedHosts, consoleToken, refusalOf } from './guard.js';
+import { acceptsBrotli, readPage } from './page-files.js';
 import { watchFiles } from './reload.js';
 import type { AppReloader } from './reload.js';
 import type { GatewaySend } from './send.js';
@@ -18,7 +18,7 @@ export interface ConsoleOptions {
   /** `--app` as given and the folder `dev` runs in (for "copy as test" and "copy as CLI"). */
   spec: string;
   cwd: string;
-  /** The folder of console.html, console.css and console.js. */
+  /** The folder of console.html, console.css and console.js, or of the same files brotli-compressed (`.br`). */
   pageDir: string;
   /** Default 127.0.0.1: the console drives the user's app; it is not for the network. */
   host?: string;
@@ -42,7 +42,6 @@ export interface RunningConsole {
 }
 
 const MAX_BODY_BYTES = 10 * 1024 * 1024;
-const PAGE_TYPES: Record<string, string> = { '/': 'text/html', '/console.css': 'text/css', '/console.js': 'text/javascript' };
 const SECURITY_HEADERS = {
   'cache-control': 'no-store',
   'x-content-type-options': 'nosniff',
@@ -52,8 +51,12 @@ const SECURITY_HEADERS = {
   'content-security-policy': "default-src 'self'; img-src 'self' data:; frame-ancestors 'none'; base-uri 'none'; form-action 'none'",
 };
 
-function answer(res: ServerResponse, status: number, type: string, body: string | Buffer): void {
-  res.writeHead(status, { ...SECURITY_HEADERS, 'content-type': `${type}; charset=utf-8`, 'content-length': Buffer.byteLength(body) });
+// A page file that has a compressed form: which one was sent depends on the request's Accept-Encoding.
+const BROTLI = { 'content-encoding': 'br', vary: 'accept-encoding' };
+const NEGOTIATED = { vary: 'accept-encoding' };
+
+function answer(res: ServerResponse, status: number, type: string, body: string | Buffer, headers?: Record<string, string>): void {
+  res.writeHead(status, { ...SECURITY_HEADERS, ...headers, 'content-type': `${type}; charset=utf-8`, 'content-length': Buffer.byteLength(body) });
   res.end(body);
 }
 
@@ -86,7 +89,7 @@ async function readJson(req: IncomingMessage): Promise<unknown> {
 export async function startConsole(options: ConsoleOptions): Promise<RunningConsole> {
   const token = consoleToken();
   const host = options.host ?? '127.0.0.1';
-  const page = new Map(Object.keys(PAGE_TYPES).map((path) => [path, readFileSync(join(options.pageDir, path === '/' ? 'console.html' : path.slice(1)))]));
+  const page = readPage(options.pageDir);
   const clients = new Set<ServerResponse>();
   const history: HistoryEntry[] = [];
   let current: unknown;
@@ -129,9 +132,10 @@ export async function startConsole(options: ConsoleOptions): Promise<RunningCons
     const refusal = refusalOf(req.headers, url, { hosts, token, needsToken: isApi });
     if (refusal !== undefined) return answer(res, 403, 'application/json', JSON.stringify({ error: refusal }));
     if (!isApi) {
-      const body = page.get(url.pathname);
-      if (body === undefined || (req.method !== 'GET' && req.method !== 'HEAD')) return answer(res, 404, 'text/plain', 'not found');
-      return answer(res, 200, PAGE_TYPES[url.pathname] as string, body);
+      const file = page.get(url.pathname);
+      if (file === undefined || (req.method !== 'GET' && req.method !== 'HEAD')) return answer(res, 404, 'text/plain', 'not found');
+      if (file.brotli === undefined) return answer(res, 200, file.type, file.plain);
+      return acceptsBrotli(req.headers['accept-encoding']) ? answer(res, 200, file.type, file.brotli, BROTLI) : answer(res, 200, file.type, file.plain, NEGOTIATED);
     }
     if (url.pathname === '/api/events') {
       res.writeHead(200, { ...SECURITY_HEADERS, 'content-type': 'text/event-stream', connection: 'keep-alive' });
