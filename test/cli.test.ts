@@ -40,7 +40,7 @@ function distIsFresh(): boolean {
   const newest = (dir: string): number =>
     Math.max(0, ...readdirSync(dir, { withFileTypes: true }).map((entry) => (entry.isDirectory() ? newest(join(dir, entry.name)) : statSync(join(dir, entry.name)).mtimeMs)));
   try {
-    return statSync(join(repo, 'dist/cli.js')).mtimeMs > Math.max(newest(join(repo, 'src')), statSync(join(repo, 'package.json')).mtimeMs, statSync(join(repo, 'tsup.config.ts')).mtimeMs);
+    return statSync(join(repo, 'dist/cli.cjs')).mtimeMs > Math.max(newest(join(repo, 'src')), newest(join(repo, 'scripts')), statSync(join(repo, 'package.json')).mtimeMs, statSync(join(repo, 'tsup.config.ts')).mtimeMs);
   } catch {
     return false;
   }
