@@ -1,6 +1,7 @@
-// Per-event cost in CPU instructions, which a busy machine does not change (unlike wall time): run
-// `valgrind --tool=callgrind` on a process that delivers N events, and on one that delivers none, and
-// divide the difference by N. Compares builds side by side: each `--dist DIR` is a built dist/ folder.
+// Per-event cost in CPU instructions: run `valgrind --tool=callgrind` on a process that delivers N
+// events, and on one that delivers none, and divide the difference by N. Node runs with --predictable
+// (one thread for V8's compiler and GC, no randomness): without it the count depended on when V8's
+// background threads ran, 275k-458k per event for one build on a busy machine; with it, it repeats. Compares builds side by side: each `--dist DIR` is a built dist/ folder.
 //   node bench/instructions.mjs --dist dist --dist /path/to/other/dist [--events 3000] [--mode event|record]
 // The child (`--child`) loads the build, makes a raw-listener handler and delivers the SQS event N times.
 import { spawnSync } from 'node:child_process';
@@ -27,7 +28,7 @@ if (argv.includes('--child')) {
   for (let i = 0; i < events; i++) await handle(event, context);
 } else {
   const count = (dist, n) => {
-    const run = spawnSync('valgrind', ['--tool=callgrind', '--callgrind-out-file=/dev/null', process.execPath, new URL(import.meta.url).pathname, '--child', '--dist', dist, '--events', String(n), '--mode', mode], { encoding: 'utf8' });
+    const run = spawnSync('valgrind', ['--tool=callgrind', '--callgrind-out-file=/dev/null', process.execPath, '--predictable', new URL(import.meta.url).pathname, '--child', '--dist', dist, '--events', String(n), '--mode', mode], { encoding: 'utf8' });
     const match = /Collected : (\d+)/.exec(run.stderr);
     if (!match) throw new Error(`callgrind printed no total for ${dist}: ${run.stderr.slice(-500)}`);
     return Number(match[1]);
