@@ -1,5 +1,4 @@
-import { ConfigurationError } from '../errors.js';
-import { rejectUnknownKeys, resolveOptions } from '../handlers/lambda/options.js';
+import { invalidOption, rejectUnknownKeys, resolveOptions } from '../handlers/lambda/options.js';
 import type { RecordRoutes, RequestDefaults, ResolvedOptions } from '../handlers/lambda/options.js';
 
 /** Largest push body read by default: 10 MiB. Larger bodies are answered 413 unread. */
@@ -77,29 +76,29 @@ const GATEWAY_AUTH_KEYS = Object.keys({ token: true, pubsub: true, sns: true, ev
  */
 export function resolveGatewayOptions(options: GatewayOptions = {}): ResolvedGatewayOptions {
   // `null` and non-objects are refused here, not as a TypeError from reading their keys.
-  if (!isObject(options)) invalid('options', options, 'an object');
+  if (!isObject(options)) invalidOption('options', options, 'an object');
   rejectUnknownKeys(options, GATEWAY_OPTION_KEYS, '');
   if (options.auth !== undefined) {
-    if (!isObject(options.auth)) invalid('auth', options.auth, 'an object');
+    if (!isObject(options.auth)) invalidOption('auth', options.auth, 'an object');
     rejectUnknownKeys(options.auth, GATEWAY_AUTH_KEYS, 'auth.');
     for (const key of GATEWAY_AUTH_KEYS) {
       const member: unknown = options.auth[key as keyof GatewayAuth];
-      if (member !== undefined && !isObject(member)) invalid(`auth.${key}`, member, 'an object');
+      if (member !== undefined && !isObject(member)) invalidOption(`auth.${key}`, member, 'an object');
     }
   }
   const timeoutMs = options.timeoutMs ?? DEFAULT_GATEWAY_TIMEOUT_MS;
   const delivery = resolveOptions({ mode: options.mode, request: options.request, routes: options.routes, timeoutMs });
   const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
-  if (!Number.isInteger(maxBodyBytes) || maxBodyBytes < 0) invalid('maxBodyBytes', maxBodyBytes, 'a whole number of bytes');
+  if (!Number.isInteger(maxBodyBytes) || maxBodyBytes < 0) invalidOption('maxBodyBytes', maxBodyBytes, 'a whole number of bytes');
   const maxInFlight = options.maxInFlight ?? DEFAULT_MAX_IN_FLIGHT;
-  if (!Number.isInteger(maxInFlight) || maxInFlight < 1) invalid('maxInFlight', maxInFlight, 'a whole number of at least 1');
+  if (!Number.isInteger(maxInFlight) || maxInFlight < 1) invalidOption('maxInFlight', maxInFlight, 'a whole number of at least 1');
   const auth = options.auth ?? {};
-  if (auth.token !== undefined && (typeof auth.token.value !== 'string' || auth.token.value === '')) invalid('auth.token.value', auth.token.value, 'a non-empty string');
+  if (auth.token !== undefined && (typeof auth.token.value !== 'string' || auth.token.value === '')) invalidOption('auth.token.value', auth.token.value, 'a non-empty string');
   if (auth.pubsub !== undefined && !(typeof auth.pubsub.audience === 'string' ? auth.pubsub.audience !== '' : Array.isArray(auth.pubsub.audience) && auth.pubsub.audience.length > 0)) {
-    invalid('auth.pubsub.audience', auth.pubsub.audience, 'the push endpoint URL (or the audience the subscription sets)');
+    invalidOption('auth.pubsub.audience', auth.pubsub.audience, 'the push endpoint URL (or the audience the subscription sets)');
   }
-  if (auth.sns !== undefined && !Array.isArray(auth.sns.topicArns)) invalid('auth.sns.topicArns', auth.sns.topicArns, 'an array of topic ARNs');
-  if (auth.eventGrid !== undefined && !Array.isArray(auth.eventGrid.allowedOrigins)) invalid('auth.eventGrid.allowedOrigins', auth.eventGrid.allowedOrigins, 'an array of origins');
+  if (auth.sns !== undefined && !Array.isArray(auth.sns.topicArns)) invalidOption('auth.sns.topicArns', auth.sns.topicArns, 'an array of topic ARNs');
+  if (auth.eventGrid !== undefined && !Array.isArray(auth.eventGrid.allowedOrigins)) invalidOption('auth.eventGrid.allowedOrigins', auth.eventGrid.allowedOrigins, 'an array of origins');
   const outboundFetch = options.outboundFetch ?? ((url, init) => globalThis.fetch(url, init));
   return { delivery, maxBodyBytes, timeoutMs, maxInFlight, auth, outboundFetch };
 }
@@ -108,6 +107,3 @@ function isObject(value: unknown): value is object {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-function invalid(option: string, value: unknown, expected: string): never {
-  throw new ConfigurationError(`cloud-events-handler option ${option} is ${JSON.stringify(value)}: expected ${expected}`, 'INVALID_OPTION');
-}

@@ -1,5 +1,4 @@
-import { ConfigurationError } from '../errors.js';
-import { rejectUnknownKeys, resolveOptions } from './lambda/options.js';
+import { invalidOption, rejectUnknownKeys, resolveOptions } from './lambda/options.js';
 import type { LambdaOptions, ResolvedOptions } from './lambda/options.js';
 
 /**
@@ -39,9 +38,7 @@ const PLATFORM_MARGIN_MS = 1000;
  * resolveFunctionOptions({ routes: { 'google.cloud.storage.*': '/uploads' } }).mode; // 'record'
  */
 export function resolveFunctionOptions(options: FunctionOptions = {}, env: NodeJS.ProcessEnv = process.env): ResolvedFunctionOptions {
-  if (typeof options !== 'object' || options === null) {
-    throw new ConfigurationError(`cloud-events-handler option options is ${JSON.stringify(options)}: expected an object`, 'INVALID_OPTION');
-  }
+  if (typeof options !== 'object' || options === null) invalidOption('options', options, 'an object');
   rejectUnknownKeys(options, FUNCTION_OPTION_KEYS, '');
   const resolved = resolveOptions({ mode: options.mode ?? 'record', request: options.request, routes: options.routes, timeoutMs: options.timeoutMs });
   let timeLimitMs = resolved.timeoutMs;

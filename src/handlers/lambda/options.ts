@@ -90,33 +90,33 @@ export interface ResolvedOptions {
  * resolveOptions({ request: { method: 'put' } }).method; // 'PUT'
  */
 export function resolveOptions(options: LambdaOptions = {}): ResolvedOptions {
-  if (typeof options !== 'object' || options === null) invalid('options', options, 'an object');
+  if (typeof options !== 'object' || options === null) invalidOption('options', options, 'an object');
   rejectUnknownKeys(options, Object.keys(OPTION_KEYS), '');
   if (options.request !== undefined) {
-    if (typeof options.request !== 'object' || options.request === null) invalid('request', options.request, 'an object');
+    if (typeof options.request !== 'object' || options.request === null) invalidOption('request', options.request, 'an object');
     rejectUnknownKeys(options.request, OPTION_KEYS.request, 'request.');
   }
   const mode = options.mode ?? 'event';
-  if (mode !== 'event' && mode !== 'record') invalid('mode', mode, "'event' or 'record'");
+  if (mode !== 'event' && mode !== 'record') invalidOption('mode', mode, "'event' or 'record'");
   const method = (options.request?.method ?? DEFAULT_METHOD).toUpperCase();
-  if (!/^[A-Z!#$%&'*+.^_`|~0-9-]+$/.test(method)) invalid('request.method', method, 'an HTTP method token');
+  if (!/^[A-Z!#$%&'*+.^_`|~0-9-]+$/.test(method)) invalidOption('request.method', method, 'an HTTP method token');
   const path = options.request?.path ?? DEFAULT_PATH;
-  if (typeof path !== 'string' || !path.startsWith('/') || /[\s#]/.test(path)) invalid('request.path', path, "a path starting with '/'");
+  if (typeof path !== 'string' || !path.startsWith('/') || /[\s#]/.test(path)) invalidOption('request.path', path, "a path starting with '/'");
   const headers: Record<string, string> = { host: DEFAULT_HOST };
   for (const [name, value] of Object.entries(options.request?.headers ?? {})) {
-    if (!/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/.test(name)) invalid(`request.headers[${JSON.stringify(name)}]`, name, 'a header name that is an HTTP token');
-    if (/[^\t\x20-\x7e\x80-\xff]/.test(String(value))) invalid(`request.headers.${name}`, value, 'a header value without control characters');
+    if (!/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/.test(name)) invalidOption(`request.headers[${JSON.stringify(name)}]`, name, 'a header name that is an HTTP token');
+    if (/[^\t\x20-\x7e\x80-\xff]/.test(String(value))) invalidOption(`request.headers.${name}`, value, 'a header value without control characters');
     headers[name.toLowerCase()] = String(value);
   }
   const concurrency = options.concurrency ?? DEFAULT_RECORD_CONCURRENCY;
-  if (!Number.isInteger(concurrency) || concurrency < 1) invalid('concurrency', concurrency, 'a whole number of at least 1');
+  if (!Number.isInteger(concurrency) || concurrency < 1) invalidOption('concurrency', concurrency, 'a whole number of at least 1');
   const fifo = options.fifo ?? 'batch';
-  if (fifo !== 'batch' && fifo !== 'group') invalid('fifo', fifo, "'batch' or 'group'");
+  if (fifo !== 'batch' && fifo !== 'group') invalidOption('fifo', fifo, "'batch' or 'group'");
   const timeoutMarginMs = options.timeoutMarginMs ?? DEFAULT_TIMEOUT_MARGIN_MS;
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   // At most 2^31-1: a longer timer fires at once (Node clamps it to 1 ms), and Infinity never would.
-  if (!(timeoutMarginMs >= 0 && timeoutMarginMs <= MAX_TIMER_MS)) invalid('timeoutMarginMs', timeoutMarginMs, `a number of milliseconds from 0 to ${MAX_TIMER_MS}`);
-  if (!(timeoutMs > 0 && timeoutMs <= MAX_TIMER_MS)) invalid('timeoutMs', timeoutMs, `a positive number of milliseconds up to ${MAX_TIMER_MS}`);
+  if (!(timeoutMarginMs >= 0 && timeoutMarginMs <= MAX_TIMER_MS)) invalidOption('timeoutMarginMs', timeoutMarginMs, `a number of milliseconds from 0 to ${MAX_TIMER_MS}`);
+  if (!(timeoutMs > 0 && timeoutMs <= MAX_TIMER_MS)) invalidOption('timeoutMs', timeoutMs, `a positive number of milliseconds up to ${MAX_TIMER_MS}`);
   return {
     mode,
     method,
@@ -143,7 +143,7 @@ export function compileRoutes(routes: RecordRoutes | undefined): (event: CloudEv
   if (routes === undefined) return () => undefined;
   if (typeof routes === 'function') return routes;
   const matchers = Object.entries(routes).map(([pattern, path]) => {
-    if (typeof path !== 'string' || !path.startsWith('/')) invalid(`routes['${pattern}']`, path, "a path starting with '/'");
+    if (typeof path !== 'string' || !path.startsWith('/')) invalidOption(`routes['${pattern}']`, path, "a path starting with '/'");
     if (!pattern.includes('*')) return (type: string) => (type === pattern ? path : undefined);
     const regex = new RegExp('^' + pattern.split('*').map(escapeRegex).join('.*') + '$', 's');
     return (type: string) => (regex.test(type) ? path : undefined);
@@ -205,7 +205,15 @@ function escapeRegex(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
-function invalid(option: string, value: unknown, expected: string): never {
+/**
+ * Throw the `ConfigurationError` (`INVALID_OPTION`) for an option whose value is wrong, naming the
+ * option, the value and what was expected: every entry point's option checks use it.
+ *
+ * @example
+ * invalidOption('maxInFlight', 0, 'a whole number of at least 1');
+ * // throws: cloud-events-handler option maxInFlight is 0: expected a whole number of at least 1
+ */
+export function invalidOption(option: string, value: unknown, expected: string): never {
   const shown = typeof value === 'number' ? String(value) : JSON.stringify(value);
   throw new ConfigurationError(`cloud-events-handler option ${option} is ${shown}: expected ${expected}`, 'INVALID_OPTION');
 }
