@@ -103,6 +103,7 @@ export function resolveGatewayOptions(options: GatewayOptions = {}): ResolvedGat
   return { delivery, maxBodyBytes, timeoutMs, maxInFlight, auth, outboundFetch };
 }
 
+// Not convert/values.ts isObject: its `value is JsonObject` would narrow the typed options to JSON values.
 function isObject(value: unknown): value is object {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
